@@ -1,0 +1,36 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "lib/generated/**", "node-agent/dist/**", "playwright-report/**", "test-results/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      // Nothing in app/ touches the database directly: pages and routes call lib/<domain> services.
+      "no-restricted-imports": "off",
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", message: "app/ y components/ usan los servicios de lib/<dominio>, nunca la base de datos directamente." }],
+          patterns: [{ group: ["@/lib/generated/prisma/client", "@prisma/*", "pg"], message: "app/ y components/ no tocan Prisma." }],
+        },
+      ],
+    },
+  },
+  {
+    files: ["node-agent/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*", "../../lib/*", "../../app/*"], message: "El node-agent no importa nada del portal." }] }],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,2 @@
+export * from "./identifiers.ts";
+export * from "./run.ts";
