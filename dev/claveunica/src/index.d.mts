@@ -1,0 +1,22 @@
+export type EmulatorClient = {
+  client_id: string;
+  client_secret: string;
+  redirect_uris: string[];
+  post_logout_redirect_uris?: string[];
+  client_name?: string;
+};
+
+export type EmulatorPerson = { sub: string; run: string; nombres: string[]; apellidos: string[]; descripcion: string };
+
+export function startEmulator(options: {
+  port?: number;
+  host?: string;
+  clients: EmulatorClient[];
+  persons?: EmulatorPerson[];
+  personsFile?: string;
+  log?: (line: string) => void;
+}): Promise<{ issuer: string; port: number; close: () => Promise<void> }>;
+
+export function loadPersons(file?: string): Promise<EmulatorPerson[]>;
+
+export const ROUTES: Readonly<{ authorization: string; token: string; userinfo: string; jwks: string; logout: string }>;
