@@ -1,0 +1,93 @@
+/**
+ * Idempotent seed. Always: the Ley 21.464 groups with their deadlines and duties, and every
+ * institution of prisma/data/institutions.json (a copy of the shared list). Names, kinds,
+ * groups and regions are refreshed; what the platform manages (onboarding stage) is kept.
+ * With `demo`: the ClaveÚnica emulator's test persons and their roles (never in production).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseRun } from "@pisee/node-agent/shared";
+import { createPrismaClient } from "@/lib/db/client";
+import type { GradualityGroup, InstitutionKind, MembershipRole } from "@/lib/generated/prisma/enums";
+import { normalizeForSearch } from "@/lib/text/normalize";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+type InstitutionsFile = {
+  groups: Record<GradualityGroup, { year: number; duty: string }>;
+  institutions: { code: string; name: string; kind: InstitutionKind; group: GradualityGroup; region?: string }[];
+};
+type DemoPerson = { run: string; nombres: string[]; apellidos: string[] };
+type DemoRoles = {
+  platformAdmins: string[];
+  memberships: { run: string; institution: string; role: MembershipRole; headOfService: boolean }[];
+};
+
+/** Who belongs to each group (Ley 21.464), shown next to the deadline. */
+export const GROUP_MEMBERS: Record<GradualityGroup, string> = {
+  A: "Ministerios, servicios públicos no incluidos en los grupos B y C, Contraloría General de la República, Fuerzas Armadas y de Orden y Seguridad Pública, y delegaciones presidenciales regionales y provinciales",
+  B: "Gobiernos regionales y 84 municipios",
+  C: "Resto de los municipios",
+};
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(root, file), "utf8")) as T;
+}
+
+export function loadInstitutionsFile(): InstitutionsFile {
+  return readJson<InstitutionsFile>("prisma/data/institutions.json");
+}
+
+export type SeedSummary = { groups: number; institutions: number; persons: number; memberships: number };
+
+export async function seedDatabase(databaseUrl: string, opts: { demo: boolean }): Promise<SeedSummary> {
+  const db = createPrismaClient(databaseUrl, { max: 2 });
+  try {
+    const file = loadInstitutionsFile();
+    const summary: SeedSummary = { groups: 0, institutions: 0, persons: 0, memberships: 0 };
+    await db.$transaction(async (tx) => {
+      for (const [group, g] of Object.entries(file.groups) as [GradualityGroup, { year: number; duty: string }][]) {
+        const data = { year: g.year, duty: g.duty, members: GROUP_MEMBERS[group] };
+        await tx.groupDeadline.upsert({ where: { group }, create: { group, ...data }, update: data });
+        summary.groups++;
+      }
+      // One statement for the ~430 institutions; ON CONFLICT keeps the onboarding stage.
+      const rows = file.institutions;
+      summary.institutions = await tx.$executeRaw`
+        INSERT INTO institution (code, name, search_name, kind, region, "group", updated_at)
+        SELECT code, name, search_name, kind::"InstitutionKind", region, grp::"GradualityGroup", now()
+        FROM unnest(
+          ${rows.map((r) => r.code)}::text[], ${rows.map((r) => r.name)}::text[],
+          ${rows.map((r) => normalizeForSearch(r.name))}::text[], ${rows.map((r) => r.kind)}::text[],
+          ${rows.map((r) => r.region ?? null)}::text[], ${rows.map((r) => r.group)}::text[]
+        ) AS t(code, name, search_name, kind, region, grp)
+        ON CONFLICT (code) DO UPDATE SET
+          name = EXCLUDED.name, search_name = EXCLUDED.search_name, kind = EXCLUDED.kind,
+          region = EXCLUDED.region, "group" = EXCLUDED."group", updated_at = now()`;
+
+      if (!opts.demo) return;
+      const persons = readJson<DemoPerson[]>("dev/claveunica/persons.json");
+      const roles = readJson<DemoRoles>("prisma/data/demo-roles.json");
+      for (const p of persons) {
+        const run = parseRun(p.run);
+        if (!run.ok) continue; // the emulator's deliberately invalid RUN never enters the portal
+        const data = { givenNames: p.nombres.join(" "), familyNames: p.apellidos.join(" ") };
+        const isPlatformAdmin = roles.platformAdmins.includes(run.run);
+        await tx.person.upsert({ where: { run: run.run }, create: { run: run.run, ...data, isPlatformAdmin }, update: { isPlatformAdmin } });
+        summary.persons++;
+      }
+      for (const m of roles.memberships) {
+        const data = { role: m.role, headOfService: m.headOfService };
+        await tx.membership.upsert({
+          where: { personRun_institutionCode: { personRun: m.run, institutionCode: m.institution } },
+          create: { personRun: m.run, institutionCode: m.institution, ...data },
+          update: data,
+        });
+        summary.memberships++;
+      }
+    });
+    return summary;
+  } finally {
+    await db.$disconnect();
+  }
+}
