@@ -1,0 +1,59 @@
+import { runFromParts } from "@pisee/node-agent/shared";
+import type { OAuthConfig } from "next-auth/providers/oauth";
+import type { ServerEnv } from "@/lib/env";
+
+/** What ClaveÚnica's userinfo answers for scope `openid run name`. */
+export type ClaveUnicaUserinfo = {
+  sub: string;
+  RolUnico?: { numero?: number | string; DV?: string; tipo?: string };
+  name?: { nombres?: string[]; apellidos?: string[] };
+};
+
+/** The person as the portal keys them: by RUN, never by the provider's `sub`. */
+export type ClaveUnicaIdentity =
+  | { id: string; valid: true; run: string; givenNames: string; familyNames: string; name: string }
+  | { id: string; valid: false; reason: "missing_run" | "invalid_run" | "not_a_run"; name: string };
+
+export function identityFromUserinfo(info: ClaveUnicaUserinfo): ClaveUnicaIdentity {
+  const rol = info.RolUnico;
+  const givenNames = (info.name?.nombres ?? []).join(" ").trim();
+  const familyNames = (info.name?.apellidos ?? []).join(" ").trim();
+  const name = `${givenNames} ${familyNames}`.trim();
+  if (!rol || rol.numero === undefined || rol.DV === undefined) return { id: `invalid:${info.sub}`, valid: false, reason: "missing_run", name };
+  if (rol.tipo !== undefined && rol.tipo !== "RUN") return { id: `invalid:${info.sub}`, valid: false, reason: "not_a_run", name };
+  const run = runFromParts(rol.numero, rol.DV);
+  if (!run.ok) return { id: `invalid:${info.sub}`, valid: false, reason: "invalid_run", name };
+  return { id: run.run, valid: true, run: run.run, givenNames, familyNames, name };
+}
+
+/**
+ * The next-auth provider for ClaveÚnica (or its local emulator): authorization-code flow,
+ * `client_secret_post`, the ID token validated against the issuer's keys, and userinfo fetched
+ * with POST as ClaveÚnica requires (its `sub` must match the ID token's).
+ */
+export function claveUnicaProvider(env: ServerEnv): OAuthConfig<ClaveUnicaUserinfo> {
+  return {
+    id: "claveunica",
+    name: "ClaveÚnica",
+    type: "oauth",
+    wellKnown: `${env.CLAVEUNICA_ISSUER}/.well-known/openid-configuration`,
+    clientId: env.CLAVEUNICA_CLIENT_ID,
+    clientSecret: env.CLAVEUNICA_CLIENT_SECRET,
+    authorization: { params: { scope: "openid run name" } },
+    client: { token_endpoint_auth_method: "client_secret_post" },
+    idToken: true,
+    checks: ["state"],
+    userinfo: {
+      async request({ tokens, client }) {
+        const info = (await client.userinfo(tokens.access_token!, { method: "POST", via: "header" })) as ClaveUnicaUserinfo;
+        const idTokenSub = (tokens as unknown as { claims(): { sub: string } }).claims().sub;
+        if (info.sub !== idTokenSub) throw new Error("userinfo sub does not match the ID token");
+        return info as never;
+      },
+    },
+    profile(info) {
+      const identity = identityFromUserinfo(info);
+      return { ...identity };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, rolesOf, type Action, type ActorRoles } from "./permissions";
+
+const INST = "SRCEI";
+const OTHER = "MUN-SANTIAGO";
+
+const actors: Record<string, ActorRoles | null> = {
+  anonymous: null,
+  citizen: { run: "11111111-1", isPlatformAdmin: false, memberships: [] },
+  staff: { run: "13579246-2", isPlatformAdmin: false, memberships: [{ institutionCode: INST, role: "INSTITUTION_STAFF", headOfService: false }] },
+  admin: { run: "9-9", isPlatformAdmin: false, memberships: [{ institutionCode: INST, role: "INSTITUTION_ADMIN", headOfService: false }] },
+  head: { run: "12345678-5", isPlatformAdmin: false, memberships: [{ institutionCode: INST, role: "INSTITUTION_ADMIN", headOfService: true }] },
+  otherAdmin: { run: "15234567-4", isPlatformAdmin: false, memberships: [{ institutionCode: OTHER, role: "INSTITUTION_ADMIN", headOfService: true }] },
+  platform: { run: "10987654-2", isPlatformAdmin: true, memberships: [] },
+};
+
+// The expected matrix, written out by hand: who may do each action in SRCEI.
+const expected: Record<Action, string[]> = {
+  "account.read": ["citizen", "staff", "admin", "head", "otherAdmin", "platform"],
+  "consent.manage_own": ["citizen", "staff", "admin", "head", "otherAdmin", "platform"],
+  "trace.read_own": ["citizen", "staff", "admin", "head", "otherAdmin", "platform"],
+  "institution.read_private": ["staff", "admin", "head"],
+  "institution.manage_staff": ["admin", "head"],
+  "service.draft": ["staff", "admin", "head"],
+  "service.publish": ["admin", "head"],
+  "schema.propose": ["staff", "admin", "head"],
+  "agreement.prepare": ["staff", "admin", "head"],
+  "agreement.submit": ["admin", "head"],
+  "agreement.review": ["admin", "head"],
+  "agreement.sign": ["head"],
+  "node.manage": ["admin", "head"],
+  "trace.read_institution": ["staff", "admin", "head"],
+  "schema.approve": ["platform"],
+  "agreement.mediate": ["platform"],
+  "onboarding.manage": ["platform"],
+  "institution.manage_admins": ["platform"],
+};
+
+describe("permission table", () => {
+  it("covers every action", () => {
+    expect(Object.keys(expected).sort()).toEqual(Object.keys(PERMISSIONS).sort());
+  });
+
+  for (const action of Object.keys(PERMISSIONS) as Action[]) {
+    it(`${action}: exactly the expected actors`, () => {
+      const allowed = Object.entries(actors)
+        .filter(([, actor]) => can(actor, action, INST))
+        .map(([name]) => name);
+      expect(allowed).toEqual(expected[action]);
+    });
+  }
+
+  it("institution actions need the institution", () => {
+    expect(can(actors.head!, "service.publish")).toBe(false);
+    expect(can(actors.head!, "service.publish", OTHER)).toBe(false);
+    expect(can(actors.otherAdmin!, "service.publish", OTHER)).toBe(true);
+  });
+
+  it("lists roles for display", () => {
+    expect(rolesOf(actors.head!).map((r) => r.role)).toEqual(["CITIZEN", "INSTITUTION_ADMIN"]);
+    expect(rolesOf(actors.platform!).map((r) => r.role)).toEqual(["CITIZEN", "PLATFORM_ADMIN"]);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Who may do what: one table, checked on the server by every service (DESIGN.md).
+ *
+ * Roles: CITIZEN (everyone signed in), per institution INSTITUTION_STAFF and INSTITUTION_ADMIN
+ * (with the head-of-service flag on the one membership that signs agreements), and
+ * PLATFORM_ADMIN (the platform team). Institution roles give rights only in that institution;
+ * the platform team's rights are its own and do not include acting for an institution.
+ */
+export const ROLES = ["CITIZEN", "INSTITUTION_STAFF", "INSTITUTION_ADMIN", "PLATFORM_ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Scope = "self" | "institution" | "platform";
+
+type Rule = { scope: Scope; roles: readonly Role[]; headOfService?: true; description: string };
+
+const STAFF_AND_ADMIN = ["INSTITUTION_STAFF", "INSTITUTION_ADMIN"] as const;
+
+export const PERMISSIONS = {
+  "account.read": { scope: "self", roles: ["CITIZEN"], description: "Ver su propia cuenta y roles" },
+  "consent.manage_own": { scope: "self", roles: ["CITIZEN"], description: "Otorgar, rechazar o revocar sus consentimientos" },
+  "trace.read_own": { scope: "self", roles: ["CITIZEN"], description: "Ver quién accedió a sus datos" },
+
+  "institution.read_private": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Ver la información interna de la institución" },
+  "institution.manage_staff": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Gestionar funcionarios de la institución" },
+  "service.draft": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Preparar borradores de servicios y datos" },
+  "service.publish": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Publicar, deprecar y retirar servicios" },
+  "schema.propose": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Proponer esquemas" },
+  "agreement.prepare": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Preparar solicitudes de acuerdo" },
+  "agreement.submit": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Enviar solicitudes de acuerdo" },
+  "agreement.review": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Revisar, aceptar o rechazar solicitudes recibidas" },
+  "agreement.sign": { scope: "institution", roles: ["INSTITUTION_ADMIN"], headOfService: true, description: "Firmar acuerdos (jefatura de servicio)" },
+  "node.manage": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Registrar, rotar claves y revocar nodos" },
+  "trace.read_institution": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Consultar las trazas de la institución" },
+
+  "schema.approve": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Visar o rechazar esquemas" },
+  "agreement.mediate": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Mediar en solicitudes rechazadas o vencidas" },
+  "onboarding.manage": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Conducir la incorporación de instituciones" },
+  "institution.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Designar administradores de instituciones" },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export type ActorRoles = {
+  run: string;
+  isPlatformAdmin: boolean;
+  memberships: readonly { institutionCode: string; role: "INSTITUTION_STAFF" | "INSTITUTION_ADMIN"; headOfService: boolean }[];
+};
+
+/** Whether `actor` may perform `action` (for institution-scoped actions, in `institutionCode`). */
+export function can(actor: ActorRoles | null, action: Action, institutionCode?: string): boolean {
+  if (!actor) return false;
+  const rule: Rule = PERMISSIONS[action];
+  switch (rule.scope) {
+    case "self":
+      return rule.roles.includes("CITIZEN");
+    case "platform":
+      return actor.isPlatformAdmin && rule.roles.includes("PLATFORM_ADMIN");
+    case "institution": {
+      if (!institutionCode) return false;
+      const m = actor.memberships.find((x) => x.institutionCode === institutionCode);
+      if (!m || !rule.roles.includes(m.role)) return false;
+      return rule.headOfService ? m.headOfService : true;
+    }
+  }
+}
+
+/** The roles an actor holds, for display. */
+export function rolesOf(actor: ActorRoles): { role: Role; institutionCode?: string; headOfService?: boolean }[] {
+  const out: { role: Role; institutionCode?: string; headOfService?: boolean }[] = [{ role: "CITIZEN" }];
+  for (const m of actor.memberships) out.push({ role: m.role, institutionCode: m.institutionCode, headOfService: m.headOfService });
+  if (actor.isPlatformAdmin) out.push({ role: "PLATFORM_ADMIN" });
+  return out;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  CITIZEN: "Ciudadanía (persona con sesión iniciada)",
+  INSTITUTION_STAFF: "Funcionario/a de institución",
+  INSTITUTION_ADMIN: "Administrador/a de institución",
+  PLATFORM_ADMIN: "Equipo de la plataforma (administración)",
+};

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { checkServerEnv } from "./env";
+
+const base = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
+  NEXTAUTH_URL: "https://portal.example.gob.cl",
+  NEXTAUTH_SECRET: "Zk3q9V7x1LmR2pT8wY4nB6cD0eF5gH7jK9",
+  CLAVEUNICA_ISSUER: "https://accounts.claveunica.gob.cl/openid",
+  CLAVEUNICA_CLIENT_ID: "client",
+  CLAVEUNICA_CLIENT_SECRET: "0123456789abcdef0123",
+  CLAVEUNICA_LOGOUT_URL: "https://accounts.claveunica.gob.cl/api/v1/accounts/app/logout",
+};
+
+describe("checkServerEnv", () => {
+  it("accepts a complete production environment", () => {
+    const r = checkServerEnv({ ...base, NODE_ENV: "production" });
+    expect(r.ok).toBe(true);
+  });
+
+  it("names every missing secret", () => {
+    const r = checkServerEnv({ ...base, NEXTAUTH_SECRET: undefined, CLAVEUNICA_CLIENT_SECRET: undefined, NODE_ENV: "production" });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.map((p) => p.variable).sort()).toEqual(["CLAVEUNICA_CLIENT_SECRET", "NEXTAUTH_SECRET"]);
+      expect(r.problems[0]!.message).toContain("entorno");
+    }
+  });
+
+  it("refuses short secrets", () => {
+    const r = checkServerEnv({ ...base, NEXTAUTH_SECRET: "corto" });
+    expect(r.ok).toBe(false);
+  });
+
+  it("requires https in production but not in the demo", () => {
+    const http = { ...base, NEXTAUTH_URL: "http://localhost:3000", CLAVEUNICA_ISSUER: "http://127.0.0.1:4010", CLAVEUNICA_LOGOUT_URL: "http://127.0.0.1:4010/logout" };
+    const prod = checkServerEnv({ ...http, NODE_ENV: "production" });
+    expect(prod.ok).toBe(false);
+    if (!prod.ok) expect(prod.problems.map((p) => p.variable)).toEqual(["NEXTAUTH_URL", "CLAVEUNICA_ISSUER", "CLAVEUNICA_LOGOUT_URL"]);
+    expect(checkServerEnv({ ...http, NODE_ENV: "production", PISEE_DEMO: "1" }).ok).toBe(true);
+  });
+
+  it("refuses a secret that is not random", () => {
+    const r = checkServerEnv({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "a".repeat(40) });
+    expect(r.ok).toBe(false);
+  });
+});

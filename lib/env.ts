@@ -1,0 +1,78 @@
+import { z } from "@/lib/zod";
+
+/**
+ * The portal's configuration, all from the environment (see .env.example). Nothing secret has
+ * a default here: `npm start` generates per-install secrets into .data/ and passes them in;
+ * a production deployment provides its own. In production (NODE_ENV=production without the
+ * demo switch PISEE_DEMO=1) URLs must be https and secrets long and random.
+ */
+const ZUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
+const ZSecret = z.string().min(32, "debe tener al menos 32 caracteres");
+
+const ZServerEnv = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "debe ser una URL postgresql://"),
+  NEXTAUTH_URL: ZUrl,
+  NEXTAUTH_SECRET: ZSecret,
+  CLAVEUNICA_ISSUER: ZUrl,
+  CLAVEUNICA_CLIENT_ID: z.string().min(1),
+  CLAVEUNICA_CLIENT_SECRET: z.string().min(16, "debe tener al menos 16 caracteres"),
+  /** Where sign-out sends the browser to end the ClaveÚnica session (`?redirect=` is appended). */
+  CLAVEUNICA_LOGOUT_URL: ZUrl,
+  PISEE_DEMO: z.enum(["0", "1"]).default("0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type ServerEnv = z.infer<typeof ZServerEnv>;
+
+/** Names of the variables that hold secrets: they must come from the environment. */
+export const SECRET_VARIABLES = ["NEXTAUTH_SECRET", "CLAVEUNICA_CLIENT_SECRET", "DATABASE_URL"] as const;
+
+export type EnvProblem = { variable: string; message: string };
+
+/** Validates an environment; returns the parsed configuration or the list of problems. */
+export function checkServerEnv(
+  env: Record<string, string | undefined>,
+): { ok: true; env: ServerEnv } | { ok: false; problems: EnvProblem[] } {
+  const parsed = ZServerEnv.safeParse(env);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        variable: String(i.path[0] ?? "?"),
+        message: env[String(i.path[0])] === undefined ? "falta (debe venir del entorno)" : i.message,
+      })),
+    };
+  }
+  const value = parsed.data;
+  const production = env.NODE_ENV === "production" && value.PISEE_DEMO !== "1";
+  const problems: EnvProblem[] = [];
+  if (production) {
+    for (const key of ["NEXTAUTH_URL", "CLAVEUNICA_ISSUER", "CLAVEUNICA_LOGOUT_URL"] as const) {
+      if (!value[key].startsWith("https://")) problems.push({ variable: key, message: "en producción debe usar https" });
+    }
+    if (new Set(value.NEXTAUTH_SECRET).size < 10) {
+      problems.push({ variable: "NEXTAUTH_SECRET", message: "no parece aleatorio" });
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, env: value };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated configuration; throws a readable error naming every problem. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const result = checkServerEnv(process.env);
+  if (!result.ok) {
+    throw new Error(
+      "Configuración inválida del portal:\n" + result.problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n"),
+    );
+  }
+  cached = result.env;
+  return cached;
+}
+
+/** The portal's public origin (scheme://host:port), from NEXTAUTH_URL. */
+export function publicOrigin(): string {
+  return new URL(serverEnv().NEXTAUTH_URL).origin;
+}

@@ -1,0 +1,13 @@
+import { defineOperation } from "@/lib/api/operation";
+import { ZHealth } from "@/lib/platform/schemas";
+
+export const healthOp = defineOperation({
+  operationId: "getHealth",
+  method: "GET",
+  path: "/api/health",
+  tags: ["Plataforma"],
+  summary: "Estado del portal y de su base de datos (503 si la base de datos no responde)",
+  auth: "public",
+  response: ZHealth,
+  errors: [503],
+});
