@@ -1,0 +1,82 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { formatRun } from "@pisee/node-agent/shared";
+import { Badge } from "@/components/ui/Badge";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { getCurrentActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Mi cuenta" };
+
+export default async function AccountPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/ingresar?desde=/cuenta");
+  return (
+    <>
+      <PageHeader title="Mi cuenta" lead="Sus datos según ClaveÚnica y los roles que tiene en la red." />
+      <section aria-labelledby="titulo-persona" className="mb-10">
+        <h2 id="titulo-persona" className="mb-4 text-2xl font-bold">
+          Datos personales
+        </h2>
+        <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[10rem_1fr]">
+          <dt className="font-bold">RUN</dt>
+          <dd data-testid="run">{formatRun(actor.run)}</dd>
+          <dt className="font-bold">Nombres</dt>
+          <dd>{actor.givenNames}</dd>
+          <dt className="font-bold">Apellidos</dt>
+          <dd>{actor.familyNames}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="titulo-roles">
+        <h2 id="titulo-roles" className="mb-4 text-2xl font-bold">
+          Roles
+        </h2>
+        <ul className="mb-6 space-y-2">
+          <li>
+            <Badge>{ROLE_LABELS.CITIZEN}</Badge>
+          </li>
+          {actor.isPlatformAdmin && (
+            <li>
+              <Badge tone="info">{ROLE_LABELS.PLATFORM_ADMIN}</Badge>
+            </li>
+          )}
+        </ul>
+        {actor.memberships.length > 0 ? (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="mb-2 text-left font-medium">Roles en instituciones</caption>
+              <thead>
+                <tr className="border-b-2 border-tertiary">
+                  <th scope="col" className="py-2 pr-4">
+                    Institución
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Rol
+                  </th>
+                  <th scope="col" className="py-2">
+                    Firma acuerdos
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {actor.memberships.map((m) => (
+                  <tr key={m.institutionCode} className="border-b border-line">
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
+                    </th>
+                    <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
+                    <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/PageHeader";
+
+export default function NotFound() {
+  return (
+    <>
+      <PageHeader title="Página no encontrada" lead="La dirección que buscó no existe o cambió." />
+      <p>
+        Puede volver al <Link href="/">inicio</Link> o buscar en el <Link href="/instituciones">listado de instituciones</Link>.
+      </p>
+    </>
+  );
+}

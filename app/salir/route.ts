@@ -1,0 +1,26 @@
+import type { NextRequest } from "next/server";
+import { recordSignOut } from "@/lib/auth/persons";
+import { sessionCookieName, sessionRunFromCookies } from "@/lib/auth/session";
+import { serverEnv } from "@/lib/env";
+
+/**
+ * Sign-out (POST only; the proxy has already checked the Origin): ends the portal session and
+ * sends the browser to ClaveÚnica's logout so that session ends too, then back to the home page.
+ */
+export async function POST(req: NextRequest) {
+  const env = serverEnv();
+  const run = await sessionRunFromCookies(req.cookies);
+  if (run) await recordSignOut(run);
+  const back = `${env.NEXTAUTH_URL}/?sesion=cerrada`;
+  const target = new URL(env.CLAVEUNICA_LOGOUT_URL);
+  target.searchParams.set("redirect", back);
+  const headers = new Headers({ Location: target.toString(), "Cache-Control": "no-store" });
+  const name = sessionCookieName();
+  const secure = env.NEXTAUTH_URL.startsWith("https://") ? "; Secure" : "";
+  for (const c of req.cookies.getAll()) {
+    if (c.name === name || c.name.startsWith(`${name}.`)) {
+      headers.append("Set-Cookie", `${c.name}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`);
+    }
+  }
+  return new Response(null, { status: 303, headers });
+}
