@@ -1,0 +1,122 @@
+import { expect, expectAccessible, test } from "./support/fixtures";
+
+test.describe("sitio público", () => {
+  test("inicio: la red, sus servicios centrales y la gradualidad", async ({ page }) => {
+    await page.goto("/");
+    await expect(page).toHaveTitle(/Red de Interoperabilidad del Estado/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "es-CL");
+    await expect(page.getByRole("heading", { level: 1, name: "Red de Interoperabilidad del Estado" })).toBeVisible();
+    const servicios = page.getByRole("region", { name: "Servicios centrales" });
+    await expect(servicios.getByRole("listitem")).toHaveCount(8);
+    await expect(servicios.getByRole("listitem").filter({ hasText: "Instituciones y plazos" })).toContainText("Disponible");
+    const gradualidad = page.getByRole("region", { name: "Gradualidad de la Ley 21.464" });
+    await expect(gradualidad.getByRole("heading", { name: "Grupo C" })).toBeVisible();
+    await expect(gradualidad.getByRole("link", { name: /261 instituciones/ })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("el enlace para saltar al contenido es lo primero del teclado", async ({ page }) => {
+    await page.goto("/");
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Saltar al contenido principal" });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#contenido")).toBeFocused();
+  });
+
+  test("instituciones: filtrar el grupo C y encontrar Mariquina", async ({ page }) => {
+    await page.goto("/instituciones");
+    await expect(page.getByRole("status").filter({ hasText: "429 instituciones encontradas" })).toBeVisible();
+    await expectAccessible(page);
+
+    await page.getByLabel("Grupo").selectOption("C");
+    await page.getByRole("button", { name: "Buscar" }).click();
+    await expect(page).toHaveURL(/group=C/);
+    await expect(page.getByRole("status").filter({ hasText: "261 instituciones encontradas" })).toBeVisible();
+
+    await page.getByLabel("Buscar por nombre o código").fill("Mariquina");
+    await page.getByRole("button", { name: "Buscar" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "1 institución encontrada" })).toBeVisible();
+    const row = page.getByRole("row", { name: /Municipalidad de Mariquina/ });
+    await expect(row).toContainText("2026");
+    await expect(row).toContainText("expedientes electrónicos");
+    await row.getByRole("link", { name: "Municipalidad de Mariquina" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Municipalidad de Mariquina" })).toBeVisible();
+    await expect(page.getByText("MUN-MARIQUINA")).toBeVisible();
+    await expect(page.locator("[aria-current=step]")).toContainText("No iniciado");
+    await expectAccessible(page);
+  });
+
+  test("la búsqueda no distingue tildes y la paginación conserva los filtros", async ({ page }) => {
+    await page.goto("/instituciones?q=maria+pinto");
+    await expect(page.getByRole("link", { name: "Municipalidad de María Pinto" })).toBeVisible();
+    await page.goto("/instituciones?group=B");
+    await page.getByRole("navigation", { name: "Paginación" }).getByRole("link", { name: "Siguiente" }).click();
+    await expect(page).toHaveURL(/group=B.*page=2|page=2.*group=B/);
+    await expect(page.getByRole("status")).toContainText("página 2 de 5");
+  });
+
+  test("filtros inválidos se informan en un resumen de errores", async ({ page }) => {
+    await page.goto("/instituciones?page=abc&group=Z");
+    const summary = page.getByRole("alert", { name: /Algunos filtros no son válidos/ });
+    await expect(summary).toContainText("Algunos filtros no son válidos");
+    await expect(summary).toContainText("Grupo");
+    await expect(page.getByRole("status").filter({ hasText: "429 instituciones encontradas" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("una institución inexistente responde 404 con una página clara", async ({ page }) => {
+    const res = await page.goto("/instituciones/NO-EXISTE");
+    expect(res?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1, name: "Página no encontrada" })).toBeVisible();
+    await expectAccessible(page);
+  });
+
+  test("documentación de la API servida por el propio portal", async ({ page }) => {
+    const external: string[] = [];
+    page.on("request", (r) => {
+      if (!r.url().startsWith(process.env.E2E_BASE_URL!) && !r.url().startsWith("data:")) external.push(r.url());
+    });
+    const csp: string[] = [];
+    page.on("console", (m) => m.text().includes("Content Security Policy") && csp.push(m.text()));
+    await page.goto("/api/docs");
+    await expect(page.getByRole("heading", { level: 1, name: "Documentación de la API" })).toBeVisible();
+    await expect(page.getByText("/api/v1/institutions/{code}")).toBeVisible();
+    expect(external).toEqual([]);
+    expect(csp).toEqual([]);
+  });
+});
+
+test.describe("API y cabeceras", () => {
+  test("errores con la forma única y cabeceras de seguridad", async ({ request }) => {
+    const notFound = await request.get("/api/v1/institutions/NO-EXISTE");
+    expect(notFound.status()).toBe(404);
+    expect(await notFound.json()).toEqual({ error: { code: "not_found", message: "No existe una institución con el código NO-EXISTE." } });
+    expect(notFound.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(notFound.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+
+    const bad = await request.get("/api/v1/institutions?pageSize=0");
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).error.issues[0].path).toBe("pageSize");
+
+    const page = await request.get("/");
+    const csp = page.headers()["content-security-policy"]!;
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-eval");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(page.headers()["x-powered-by"]).toBeUndefined();
+
+    const spec = await request.get("/api/v1/openapi.json");
+    const doc = await spec.json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/institutions", "/api/v1/institutions/{code}", "/api/health"]));
+  });
+
+  test("una solicitud que cambia estado desde otro origen se rechaza", async ({ request }) => {
+    const res = await request.post("/salir", { headers: { Origin: "https://sitio-malicioso.example" }, maxRedirects: 0 });
+    expect(res.status()).toBe(403);
+    expect((await res.json()).error.code).toBe("forbidden_origin");
+  });
+});

@@ -1,0 +1,32 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test as base, type Page } from "@playwright/test";
+
+/** Tests run against the stack started by global-setup.ts. */
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL);
+  },
+});
+
+export { expect };
+
+/** WCAG 2.1 AA with axe-core: no serious or critical violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    blocking.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    `violaciones de accesibilidad en ${page.url()}`,
+  ).toEqual([]);
+}
+
+/**
+ * Signs in through the real authorization-code flow: the portal's sign-in page, the ClaveÚnica
+ * emulator's login page (choosing the person by name), and back to the portal.
+ */
+export async function signInAs(page: Page, personName: string, returnTo = "/cuenta") {
+  await page.goto(`/ingresar?desde=${encodeURIComponent(returnTo)}`);
+  await page.getByRole("button", { name: "Iniciar sesión con ClaveÚnica" }).click();
+  await page.waitForURL((url) => url.href.startsWith(process.env.E2E_ISSUER!));
+  await page.getByRole("button", { name: personName }).click();
+}

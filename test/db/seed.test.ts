@@ -1,0 +1,65 @@
+import { inject, describe, expect, it } from "vitest";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDatabase } from "../../prisma/seed";
+
+const db = createPrismaClient(inject("databaseUrl"), { max: 2 });
+
+describe("seed", () => {
+  it("loads the 345 municipalities: 84 in group B and 261 in group C", async () => {
+    const count = (group?: "B" | "C") => db.institution.count({ where: { kind: "MUNICIPALIDAD", ...(group ? { group } : {}) } });
+    expect(await count()).toBe(345);
+    expect(await count("B")).toBe(84);
+    expect(await count("C")).toBe(261);
+  });
+
+  it("keeps Mariquina and María Pinto as two institutions", async () => {
+    const rows = await db.institution.findMany({ where: { name: { in: ["Municipalidad de Mariquina", "Municipalidad de María Pinto"] } }, select: { code: true, group: true } });
+    expect(rows.map((r) => r.code).sort()).toEqual(["MUN-MARIA-PINTO", "MUN-MARIQUINA"]);
+    expect(rows.every((r) => r.group === "C")).toBe(true);
+  });
+
+  it("loads the regional governments and the group A list, and the three deadlines", async () => {
+    expect(await db.institution.count({ where: { kind: "GOBIERNO_REGIONAL", group: "B" } })).toBe(16);
+    expect(await db.institution.count({ where: { group: "A" } })).toBe(68);
+    const deadlines = await db.groupDeadline.findMany({ orderBy: { group: "asc" } });
+    expect(deadlines.map((d) => [d.group, d.year])).toEqual([["A", 2025], ["B", 2025], ["C", 2026]]);
+  });
+
+  it("is idempotent and keeps what the platform manages", async () => {
+    await db.institution.update({ where: { code: "MUN-MARIQUINA" }, data: { onboardingStage: "REUNION_SOLICITADA" } });
+    const before = await db.institution.count();
+    const summary = await seedDatabase(inject("databaseUrl"), { demo: true });
+    expect(summary.institutions).toBe(before);
+    expect(await db.institution.count()).toBe(before);
+    expect(await db.membership.count()).toBe(6);
+    const m = await db.institution.findUniqueOrThrow({ where: { code: "MUN-MARIQUINA" } });
+    expect(m.onboardingStage).toBe("REUNION_SOLICITADA");
+    await db.institution.update({ where: { code: "MUN-MARIQUINA" }, data: { onboardingStage: "NO_INICIADO" } });
+  });
+
+  it("never stores the emulator's person with an invalid RUN", async () => {
+    expect(await db.person.findMany({ where: { run: { startsWith: "14141414" } } })).toEqual([]);
+  });
+});
+
+describe("database rules", () => {
+  it("the audit log is append-only", async () => {
+    const e = await db.auditEvent.create({ data: { action: "test.event", targetType: "test", targetId: "1" } });
+    await expect(db.auditEvent.update({ where: { id: e.id }, data: { action: "changed" } })).rejects.toThrow();
+    await expect(db.auditEvent.delete({ where: { id: e.id } })).rejects.toThrow();
+    expect((await db.auditEvent.findUniqueOrThrow({ where: { id: e.id } })).action).toBe("test.event");
+  });
+
+  it("an institution has at most one head of service", async () => {
+    await db.person.create({ data: { run: "22222222-2", givenNames: "Otra", familyNames: "Persona" } });
+    await expect(
+      db.membership.create({ data: { personRun: "22222222-2", institutionCode: "SRCEI", role: "INSTITUTION_ADMIN", headOfService: true } }),
+    ).rejects.toThrow();
+    await db.person.delete({ where: { run: "22222222-2" } });
+  });
+
+  it("refuses identifiers that break PROTOCOL.md §1", async () => {
+    await expect(db.institution.create({ data: { code: "bad code", name: "x", searchName: "x", kind: "MINISTERIO", group: "A" } })).rejects.toThrow();
+    await expect(db.person.create({ data: { run: "12.345.678-5", givenNames: "x", familyNames: "y" } })).rejects.toThrow();
+  });
+});
