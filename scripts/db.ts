@@ -1,7 +1,8 @@
 /**
  * Database tasks for developers.
  *   tsx scripts/db.ts migrate                 apply migrations to DATABASE_URL (or the demo cluster)
- *   tsx scripts/db.ts seed                    seed DATABASE_URL (or the demo cluster), idempotent
+ *   tsx scripts/db.ts seed [--demo]           seed DATABASE_URL (or the demo cluster), idempotent;
+ *                                             --demo adds the emulator's test persons and roles
  *   tsx scripts/db.ts new-migration <name> [git-ref]
  *       write prisma/migrations/<timestamp>_<name>/migration.sql: the SQL that takes the schema at
  *       git-ref (default HEAD) to the working prisma/schema.prisma, then check that every
@@ -29,7 +30,7 @@ async function main() {
     case "seed":
       await withDemoDatabase(async (url) => {
         migrateDeploy(url, { quiet: true });
-        const summary = await seedDatabase(url, { demo: true });
+        const summary = await seedDatabase(url, { demo: rest.includes("--demo") || !process.env.DATABASE_URL });
         console.log(summary);
       });
       return;
