@@ -2,7 +2,8 @@
  * Idempotent seed. Always: the Ley 21.464 groups with their deadlines and duties, and every
  * institution of prisma/data/institutions.json (a copy of the shared list). Names, kinds,
  * groups and regions are refreshed; what the platform manages (onboarding stage) is kept.
- * With `demo`: the ClaveÚnica emulator's test persons and their roles (never in production).
+ * With `demo`: the ClaveÚnica emulator's test persons and their roles, and a demo catalog
+ * (prisma/demo-catalog.ts) — never in production.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -10,6 +11,7 @@ import { parseRun } from "@pisee/node-agent/shared";
 import { createPrismaClient } from "@/lib/db/client";
 import type { GradualityGroup, InstitutionKind, MembershipRole } from "@/lib/generated/prisma/enums";
 import { normalizeForSearch } from "@/lib/text/normalize";
+import { seedDemoCatalog } from "./demo-catalog";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -38,13 +40,13 @@ export function loadInstitutionsFile(): InstitutionsFile {
   return readJson<InstitutionsFile>("prisma/data/institutions.json");
 }
 
-export type SeedSummary = { groups: number; institutions: number; persons: number; memberships: number };
+export type SeedSummary = { groups: number; institutions: number; persons: number; memberships: number; services: number; dataItems: number };
 
 export async function seedDatabase(databaseUrl: string, opts: { demo: boolean }): Promise<SeedSummary> {
   const db = createPrismaClient(databaseUrl, { max: 2 });
   try {
     const file = loadInstitutionsFile();
-    const summary: SeedSummary = { groups: 0, institutions: 0, persons: 0, memberships: 0 };
+    const summary: SeedSummary = { groups: 0, institutions: 0, persons: 0, memberships: 0, services: 0, dataItems: 0 };
     await db.$transaction(async (tx) => {
       for (const [group, g] of Object.entries(file.groups) as [GradualityGroup, { year: number; duty: string }][]) {
         const data = { year: g.year, duty: g.duty, members: GROUP_MEMBERS[group] };
@@ -85,6 +87,9 @@ export async function seedDatabase(databaseUrl: string, opts: { demo: boolean })
         });
         summary.memberships++;
       }
+      const catalog = await seedDemoCatalog(tx);
+      summary.services = catalog.services;
+      summary.dataItems = catalog.dataItems;
     });
     return summary;
   } finally {

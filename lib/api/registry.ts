@@ -1,6 +1,28 @@
 import type { Operation } from "@/lib/api/operation";
+import * as catalog from "@/lib/catalog/operations";
+import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
 import { healthOp } from "@/lib/platform/operations";
+import * as procedures from "@/lib/procedures/operations";
 
 /** Every operation of the public API, in the order the documentation shows them. */
-export const OPERATIONS: Operation[] = [listInstitutionsOp, getInstitutionOp, healthOp];
+export const OPERATIONS: Operation[] = [
+  listInstitutionsOp,
+  getInstitutionOp,
+  catalog.searchServicesOp,
+  catalog.createServiceOp,
+  catalog.getServiceOp,
+  catalog.updateServiceOp,
+  catalog.transitionServiceOp,
+  dataDirectory.searchDataItemsOp,
+  dataDirectory.createDataItemOp,
+  dataDirectory.getDataItemOp,
+  dataDirectory.updateDataItemOp,
+  dataDirectory.transitionDataItemOp,
+  procedures.searchProceduresOp,
+  procedures.createProcedureOp,
+  procedures.getProcedureOp,
+  procedures.updateProcedureOp,
+  procedures.transitionProcedureOp,
+  healthOp,
+];

@@ -21,8 +21,8 @@ const expected: Record<Action, string[]> = {
   "trace.read_own": ["citizen", "staff", "admin", "head", "otherAdmin", "platform"],
   "institution.read_private": ["staff", "admin", "head"],
   "institution.manage_staff": ["admin", "head"],
-  "service.draft": ["staff", "admin", "head"],
-  "service.publish": ["admin", "head"],
+  "catalog.read_drafts": ["staff", "admin", "head"],
+  "catalog.edit": ["admin", "head"],
   "schema.propose": ["staff", "admin", "head"],
   "agreement.prepare": ["staff", "admin", "head"],
   "agreement.submit": ["admin", "head"],
@@ -51,9 +51,9 @@ describe("permission table", () => {
   }
 
   it("institution actions need the institution", () => {
-    expect(can(actors.head!, "service.publish")).toBe(false);
-    expect(can(actors.head!, "service.publish", OTHER)).toBe(false);
-    expect(can(actors.otherAdmin!, "service.publish", OTHER)).toBe(true);
+    expect(can(actors.head!, "catalog.edit")).toBe(false);
+    expect(can(actors.head!, "catalog.edit", OTHER)).toBe(false);
+    expect(can(actors.otherAdmin!, "catalog.edit", OTHER)).toBe(true);
   });
 
   it("lists roles for display", () => {

@@ -22,8 +22,8 @@ export const PERMISSIONS = {
 
   "institution.read_private": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Ver la información interna de la institución" },
   "institution.manage_staff": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Gestionar funcionarios de la institución" },
-  "service.draft": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Preparar borradores de servicios y datos" },
-  "service.publish": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Publicar, deprecar y retirar servicios" },
+  "catalog.read_drafts": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Ver los borradores de servicios, datos y trámites de la institución" },
+  "catalog.edit": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Crear y editar servicios, datos y trámites; publicarlos, declararlos obsoletos y retirarlos" },
   "schema.propose": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Proponer esquemas" },
   "agreement.prepare": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Preparar solicitudes de acuerdo" },
   "agreement.submit": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Enviar solicitudes de acuerdo" },

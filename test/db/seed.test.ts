@@ -1,5 +1,6 @@
 import { inject, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
+import { DEMO_OFFICIALS } from "../../prisma/demo-catalog";
 import { seedDatabase } from "../../prisma/seed";
 
 const db = createPrismaClient(inject("databaseUrl"), { max: 2 });
@@ -27,18 +28,32 @@ describe("seed", () => {
 
   it("is idempotent and keeps what the platform manages", async () => {
     await db.institution.update({ where: { code: "MUN-MARIQUINA" }, data: { onboardingStage: "REUNION_SOLICITADA" } });
-    const before = await db.institution.count();
-    const summary = await seedDatabase(inject("databaseUrl"), { demo: true });
-    expect(summary.institutions).toBe(before);
-    expect(await db.institution.count()).toBe(before);
-    expect(await db.membership.count()).toBe(6);
-    const m = await db.institution.findUniqueOrThrow({ where: { code: "MUN-MARIQUINA" } });
-    expect(m.onboardingStage).toBe("REUNION_SOLICITADA");
-    await db.institution.update({ where: { code: "MUN-MARIQUINA" }, data: { onboardingStage: "NO_INICIADO" } });
+    try {
+      const before = { institutions: await db.institution.count(), services: await db.service.count(), events: await db.lifecycleEvent.count() };
+      const summary = await seedDatabase(inject("databaseUrl"), { demo: true });
+      expect(summary.institutions).toBe(before.institutions);
+      expect(await db.institution.count()).toBe(before.institutions);
+      expect(await db.membership.count()).toBe(6 + DEMO_OFFICIALS.length);
+      expect(await db.service.count()).toBe(before.services);
+      expect(await db.lifecycleEvent.count()).toBe(before.events);
+      const m = await db.institution.findUniqueOrThrow({ where: { code: "MUN-MARIQUINA" } });
+      expect(m.onboardingStage).toBe("REUNION_SOLICITADA");
+    } finally {
+      await db.institution.update({ where: { code: "MUN-MARIQUINA" }, data: { onboardingStage: "NO_INICIADO" } });
+    }
   });
 
   it("never stores the emulator's person with an invalid RUN", async () => {
     expect(await db.person.findMany({ where: { run: { startsWith: "14141414" } } })).toEqual([]);
+  });
+});
+
+describe("demo catalog", () => {
+  it("has data items of every classification and services from several providers", async () => {
+    const classes = await db.dataItem.groupBy({ by: ["classification"], _count: true });
+    expect(classes.map((c) => c.classification).sort()).toEqual(["ESTADISTICO", "OTRO", "PERSONAL", "RESERVADO", "SECRETO", "SENSIBLE"]);
+    const providers = await db.service.groupBy({ by: ["institutionCode"], _count: true });
+    expect(providers.map((p) => p.institutionCode).sort()).toEqual(["FONASA", "IPS", "MINEDUC", "MUN-SANTIAGO", "SII", "SRCEI"]);
   });
 });
 
