@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import * as one from "@/app/api/v1/data-items/[institution]/[code]/route";
+import * as transitions from "@/app/api/v1/data-items/[institution]/[code]/transitions/route";
+import * as collection from "@/app/api/v1/data-items/route";
+import * as procedures from "@/app/api/v1/procedures/route";
+import { call } from "../support/api";
+
+const FONASA_STAFF = "8765432-K";
+const SRCEI_ADMIN = "12345678-5";
+
+const params = (id: string) => {
+  const [institution, code] = id.split("/");
+  return { institution: institution!, code: code! };
+};
+
+describe("data directory API", () => {
+  it("shows a data item with the services that expose it", async () => {
+    const r = await call(one.GET, "/api/v1/data-items/SRCEI/run", { params: params("SRCEI/run") });
+    expect(r.status).toBe(200);
+    expect(r.json).toMatchObject({ id: "SRCEI/run", classification: "PERSONAL", status: "PUBLISHED", steward: { code: "SRCEI" } });
+    expect(r.json.services.map((s: { id: string }) => s.id)).toContain("SRCEI/certificado-nacimiento/v1");
+    expect(r.json.services.every((s: { direction: string }) => s.direction === "INPUT")).toBe(true);
+    expect(r.json.responsible.run).toBeUndefined();
+  });
+
+  it("searches without accents and filters by classification and steward", async () => {
+    const r = await call(collection.GET, "/api/v1/data-items?q=filiacion");
+    expect(r.json.data.map((d: { id: string }) => d.id)).toEqual(["SRCEI/filiacion"]);
+    const s = await call(collection.GET, "/api/v1/data-items?classification=SENSIBLE&pageSize=100");
+    expect(s.json.data.map((d: { id: string }) => d.id).sort()).toEqual(["FONASA/tramo", "IPS/pension-invalidez", "SRCEI/discapacidad-rnd"]);
+    const st = await call(collection.GET, "/api/v1/data-items?steward=MINEDUC");
+    expect(st.json.pagination.total).toBe(2);
+  });
+
+  it("a data item in use cannot be retired (409), and an open-data one cannot become personal while an automatic service uses it", async () => {
+    const dep = await call(transitions.POST, "/x", { method: "POST", params: params("SRCEI/run"), body: { action: "deprecate", reason: "prueba" }, as: SRCEI_ADMIN });
+    expect(dep.status).toBe(200);
+    const ret = await call(transitions.POST, "/x", { method: "POST", params: params("SRCEI/run"), body: { action: "retire", reason: "prueba" }, as: SRCEI_ADMIN });
+    expect(ret.status).toBe(409);
+    expect(ret.json.error.code).toBe("data_item_in_use");
+
+    const reclassify = await call(one.PATCH, "/x", { method: "PATCH", params: params("FONASA/beneficiarios-por-tramo"), body: { classification: "PERSONAL" }, as: SRCEI_ADMIN });
+    expect(reclassify.status).toBe(403);
+  });
+
+  it("validates the body with field paths", async () => {
+    const r = await call(collection.POST, "/api/v1/data-items", {
+      method: "POST",
+      as: FONASA_STAFF,
+      body: { institution: "FONASA", code: "X", name: "a", description: "corta", attributes: [], classification: "PUBLICO", responsibleRun: "1-1", updateFrequency: "DIARIA", nature: "MAESTRO" },
+    });
+    expect(r.status).toBe(422);
+    expect(r.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["attributes", "classification", "code", "description", "name", "responsibleRun"]);
+  });
+});
+
+describe("procedures API", () => {
+  it("lists the register, searchable without accents", async () => {
+    const r = await call(procedures.GET, "/api/v1/procedures?q=circulacion");
+    expect(r.json.data.map((p: { code: string }) => p.code)).toEqual(["CPAT-MUN-0101"]);
+    const all = await call(procedures.GET, "/api/v1/procedures?institution=MUN-SANTIAGO");
+    expect(all.json.data.length).toBeGreaterThanOrEqual(2);
+  });
+});
