@@ -13,6 +13,16 @@ export function Footer() {
         <nav aria-label="Pie de página">
           <ul className="space-y-2 text-sm">
             <li>
+              <Link href="/catalogo" className="text-white hover:text-white">
+                Catálogo de Servicios
+              </Link>
+            </li>
+            <li>
+              <Link href="/datos" className="text-white hover:text-white">
+                Directorio de Datos
+              </Link>
+            </li>
+            <li>
               <Link href="/instituciones" className="text-white hover:text-white">
                 Instituciones y plazos
               </Link>

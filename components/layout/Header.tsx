@@ -3,6 +3,8 @@ import type { Actor } from "@/lib/auth/session";
 
 const NAV = [
   { href: "/", label: "Inicio" },
+  { href: "/catalogo", label: "Catálogo" },
+  { href: "/datos", label: "Datos" },
   { href: "/instituciones", label: "Instituciones" },
   { href: "/api/docs", label: "API" },
 ];
@@ -28,6 +30,12 @@ export function Header({ actor }: { actor: Actor | null }) {
           <div className="flex flex-wrap items-center gap-3">
             {actor ? (
               <>
+                {actor.memberships.map((m) => (
+                  <Link key={m.institutionCode} href={`/institucion/${m.institutionCode}`} className="font-medium">
+                    <span className="sr-only">Área de </span>
+                    {m.institutionCode}
+                  </Link>
+                ))}
                 <Link href="/cuenta" className="font-medium">
                   <span className="sr-only">Mi cuenta: </span>
                   {actor.givenNames.split(" ")[0]} {actor.familyNames.split(" ")[0]}

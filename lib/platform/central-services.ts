@@ -16,12 +16,14 @@ export const CENTRAL_SERVICES: CentralService[] = [
   {
     name: "Catálogo de Servicios",
     description: "Los servicios de interoperabilidad que cada institución ofrece, con sus datos, niveles de servicio (TPS y ANS) y los trámites que los usan.",
-    availability: "EN_DESARROLLO",
+    availability: "DISPONIBLE",
+    href: "/catalogo",
   },
   {
     name: "Directorio de Datos",
     description: "Cada dato disponible en la red: su descripción, clasificación, institución responsable y los servicios que lo exponen.",
-    availability: "EN_DESARROLLO",
+    availability: "DISPONIBLE",
+    href: "/datos",
   },
   {
     name: "Catálogo de Esquemas",

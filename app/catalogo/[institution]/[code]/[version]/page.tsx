@@ -1,0 +1,255 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
+import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
+import { Alert } from "@/components/ui/Alert";
+import { Badge } from "@/components/ui/Badge";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { getCurrentActor } from "@/lib/auth/session";
+import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
+import type { TService } from "@/lib/catalog/schemas";
+import { getService } from "@/lib/catalog/service";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatNumber } from "@/lib/format";
+
+type Props = { params: Promise<{ institution: string; code: string; version: string }> };
+
+async function load(params: Props["params"]): Promise<TService> {
+  const { institution, code, version } = await params;
+  try {
+    return await getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor());
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  try {
+    return { title: (await load(params)).name };
+  } catch {
+    return { title: "Servicio no encontrado" };
+  }
+}
+
+function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]; caption: string }) {
+  if (items.length === 0) return <p className="text-ink-muted">Ninguno.</p>;
+  return (
+    <table className="w-full border-collapse text-left">
+      <caption className="sr-only">{caption}</caption>
+      <thead>
+        <tr className="border-b-2 border-tertiary">
+          <th scope="col" className="py-2 pr-4">
+            Dato
+          </th>
+          <th scope="col" className="py-2">
+            Clasificación
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => (
+          <tr key={d.id} className="border-b border-line">
+            <th scope="row" className="py-2 pr-4 font-normal">
+              <Link href={`/datos/${d.id}`}>{d.name}</Link>
+              <span className="block text-sm text-ink-muted">{d.id}</span>
+            </th>
+            <td className="py-2">
+              <ClassificationBadge classification={d.classification} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default async function ServicePage({ params }: Props) {
+  const s = await load(params);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/catalogo", label: "Catálogo de Servicios" }, { label: s.name }]} />
+      <header className="mb-8">
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={s.status} />
+          {s.sensitive && <ClassificationBadge classification="SENSIBLE" />}
+          {!s.sensitive && s.personal && <Badge tone="warning">Datos personales</Badge>}
+          {s.approvalPolicy === "AUTOMATIC" && <Badge tone="success">Datos abiertos</Badge>}
+        </div>
+        <h1 className="mt-3 text-3xl font-bold sm:text-4xl">{s.name}</h1>
+        <p className="mt-2 text-ink-muted">
+          Ofrecido por <Link href={`/instituciones/${s.provider.code}`}>{s.provider.name}</Link> · <code>{s.id}</code>
+        </p>
+      </header>
+
+      {s.status === "DEPRECATED" && (
+        <Alert tone="warning" title="Servicio obsoleto">
+          Sigue operando para los acuerdos existentes, pero no debería usarse en integraciones nuevas.
+          {s.events.findLast((e) => e.action === "deprecate")?.reason && <> Motivo: {s.events.findLast((e) => e.action === "deprecate")?.reason}</>}
+        </Alert>
+      )}
+      {s.status === "RETIRED" && (
+        <Alert tone="danger" title="Servicio retirado">
+          Ya no se ofrece.
+        </Alert>
+      )}
+
+      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-10">
+          <section aria-labelledby="titulo-descripcion">
+            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
+              Descripción
+            </h2>
+            <p className="whitespace-pre-line">{s.description}</p>
+            {s.sensitive && (
+              <p className="mt-3 rounded border-l-4 border-danger bg-danger-light p-3">
+                Entrega datos <strong>sensibles</strong>: cada consulta exige el consentimiento de la persona, otorgado con ClaveÚnica para un trámite
+                determinado.
+              </p>
+            )}
+          </section>
+
+          <section aria-labelledby="titulo-salida">
+            <h2 id="titulo-salida" className="mb-3 text-2xl font-bold">
+              Datos que entrega
+            </h2>
+            <DataItemsTable items={s.outputDataItems} caption="Datos de salida del servicio" />
+          </section>
+
+          <section aria-labelledby="titulo-entrada">
+            <h2 id="titulo-entrada" className="mb-3 text-2xl font-bold">
+              Datos que requiere
+            </h2>
+            <DataItemsTable items={s.inputDataItems} caption="Datos de entrada del servicio" />
+          </section>
+
+          <section aria-labelledby="titulo-endpoints">
+            <h2 id="titulo-endpoints" className="mb-3 text-2xl font-bold">
+              Operaciones (OpenAPI)
+            </h2>
+            {s.endpoints.length === 0 ? (
+              <p className="text-ink-muted">El proveedor aún no publica la descripción OpenAPI.</p>
+            ) : (
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">Operaciones del servicio</caption>
+                <thead>
+                  <tr className="border-b-2 border-tertiary">
+                    <th scope="col" className="py-2 pr-4">
+                      Método
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Ruta
+                    </th>
+                    <th scope="col" className="py-2">
+                      Descripción
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {s.endpoints.map((e) => (
+                    <tr key={`${e.method} ${e.path}`} className="border-b border-line">
+                      <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
+                      <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
+                        {e.path}
+                      </th>
+                      <td className="py-2">{e.summary ?? e.operationId ?? "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            <p className="mt-2 text-sm text-ink-muted">
+              Se consume a través del nodo de interoperabilidad de su institución: <code>/r1/{s.id}/…</code>
+            </p>
+          </section>
+
+          <section aria-labelledby="titulo-historial">
+            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
+              Historial
+            </h2>
+            <LifecycleTimeline events={s.events} headingId="titulo-historial" />
+          </section>
+        </div>
+
+        <aside className="space-y-8">
+          <section id="solicitar" aria-labelledby="titulo-solicitar" className="rounded-lg border-2 border-primary p-5">
+            <h2 id="titulo-solicitar" className="text-xl font-bold">
+              Solicitar acceso
+            </h2>
+            {s.status !== "PUBLISHED" ? (
+              <p className="mt-2">Este servicio no recibe solicitudes nuevas.</p>
+            ) : (
+              <>
+                <p className="mt-2">
+                  {s.approvalPolicy === "AUTOMATIC"
+                    ? "Son datos abiertos: al solicitarlo, el acuerdo queda vigente de inmediato."
+                    : `La solicitud la envía el/la administrador/a de su institución; ${s.provider.name} responde en un plazo de 15 días hábiles (prorrogable por 5), y el acuerdo rige cuando lo firman ambas jefaturas de servicio.`}
+                </p>
+                <p className="mt-2 text-sm text-ink-muted">
+                  Las solicitudes se harán desde aquí con el Gestor de Acuerdos, que aún está en desarrollo en esta instalación. Mientras tanto, coordine con
+                  el equipo de interoperabilidad.
+                </p>
+              </>
+            )}
+          </section>
+
+          <section aria-labelledby="titulo-niveles">
+            <h2 id="titulo-niveles" className="mb-3 text-xl font-bold">
+              Niveles de servicio
+            </h2>
+            <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+              <dt className="font-bold">TPS</dt>
+              <dd>{formatNumber(s.tps)} transacciones por segundo</dd>
+              <dt className="font-bold">ANS</dt>
+              <dd>{formatNumber(s.availability)} % de disponibilidad</dd>
+              <dt className="font-bold">Aprobación</dt>
+              <dd>{APPROVAL_LABELS[s.approvalPolicy]}</dd>
+              <dt className="font-bold">Ambientes</dt>
+              <dd>{s.environments.map((e) => ENVIRONMENT_LABELS[e]).join(", ")}</dd>
+              <dt className="font-bold">Esquema</dt>
+              <dd>{s.requiresApprovedSchema ? "Exige un esquema aprobado" : "No exige esquema aprobado"}</dd>
+              <dt className="font-bold">Versión</dt>
+              <dd>v{s.major}</dd>
+              {s.publishedAt && (
+                <>
+                  <dt className="font-bold">Publicado</dt>
+                  <dd>{formatDate(new Date(s.publishedAt))}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+
+          <section aria-labelledby="titulo-tramites">
+            <h2 id="titulo-tramites" className="mb-3 text-xl font-bold">
+              Trámites que lo usan
+            </h2>
+            {s.procedures.length === 0 ? (
+              <p className="text-ink-muted">Ninguno informado.</p>
+            ) : (
+              <ul className="space-y-2">
+                {s.procedures.map((p) => (
+                  <li key={p.code}>
+                    <Link href={`/catalogo?procedure=${p.code}`}>{p.name}</Link>
+                    <span className="block text-sm text-ink-muted">
+                      {p.code}
+                      {p.needsConsent && " · requiere consentimiento"}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="titulo-responsable">
+            <h2 id="titulo-responsable" className="mb-3 text-xl font-bold">
+              Responsable
+            </h2>
+            <p>{s.responsible.name}</p>
+            <p className="text-sm text-ink-muted">{s.provider.name}</p>
+          </section>
+        </aside>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,156 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
+import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { getCurrentActor } from "@/lib/auth/session";
+import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
+import type { TDataItem } from "@/lib/data-directory/schemas";
+import { getDataItem } from "@/lib/data-directory/service";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/format";
+
+type Props = { params: Promise<{ institution: string; code: string }> };
+
+async function load(params: Props["params"]): Promise<TDataItem> {
+  const { institution, code } = await params;
+  try {
+    return await getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor());
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  try {
+    return { title: (await load(params)).name };
+  } catch {
+    return { title: "Dato no encontrado" };
+  }
+}
+
+const DIRECTION = { INPUT: "Lo requiere (entrada)", OUTPUT: "Lo entrega (salida)" } as const;
+
+export default async function DataItemPage({ params }: Props) {
+  const d = await load(params);
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/datos", label: "Directorio de Datos" }, { label: d.name }]} />
+      <header className="mb-8">
+        <div className="flex flex-wrap gap-2">
+          <StatusBadge status={d.status} />
+          <ClassificationBadge classification={d.classification} />
+        </div>
+        <h1 className="mt-3 text-3xl font-bold sm:text-4xl">{d.name}</h1>
+        <p className="mt-2 text-ink-muted">
+          Responsable: <Link href={`/instituciones/${d.steward.code}`}>{d.steward.name}</Link> · <code>{d.id}</code>
+        </p>
+      </header>
+      <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+        <div className="space-y-10">
+          <section aria-labelledby="titulo-descripcion">
+            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
+              Descripción
+            </h2>
+            <p className="whitespace-pre-line">{d.description}</p>
+            <p className="mt-3 rounded border-l-4 border-primary bg-primary-light p-3">{CLASSIFICATION_HELP[d.classification]}</p>
+          </section>
+          <section aria-labelledby="titulo-atributos">
+            <h2 id="titulo-atributos" className="mb-3 text-2xl font-bold">
+              Atributos
+            </h2>
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Atributos del dato</caption>
+              <thead>
+                <tr className="border-b-2 border-tertiary">
+                  <th scope="col" className="py-2 pr-4">
+                    Nombre
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Tipo
+                  </th>
+                  <th scope="col" className="py-2">
+                    Descripción
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.attributes.map((a) => (
+                  <tr key={a.name} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
+                      {a.name}
+                    </th>
+                    <td className="py-2 pr-4 font-mono text-sm">{a.type}</td>
+                    <td className="py-2">{a.description || "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="titulo-servicios">
+            <h2 id="titulo-servicios" className="mb-3 text-2xl font-bold">
+              Servicios que lo usan
+            </h2>
+            {d.services.length === 0 ? (
+              <p className="text-ink-muted">Ningún servicio publicado lo usa todavía.</p>
+            ) : (
+              <table className="w-full border-collapse text-left">
+                <caption className="sr-only">Servicios que usan este dato</caption>
+                <thead>
+                  <tr className="border-b-2 border-tertiary">
+                    <th scope="col" className="py-2 pr-4">
+                      Servicio
+                    </th>
+                    <th scope="col" className="py-2 pr-4">
+                      Proveedor
+                    </th>
+                    <th scope="col" className="py-2">
+                      Uso
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.services.map((s) => (
+                    <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
+                      <th scope="row" className="py-2 pr-4 font-normal">
+                        <Link href={`/catalogo/${s.id}`}>{s.name}</Link>
+                        {s.status !== "PUBLISHED" && (
+                          <span className="ml-2">
+                            <StatusBadge status={s.status} />
+                          </span>
+                        )}
+                      </th>
+                      <td className="py-2 pr-4">{s.provider}</td>
+                      <td className="py-2">{DIRECTION[s.direction]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+          <section aria-labelledby="titulo-historial">
+            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
+              Historial
+            </h2>
+            <LifecycleTimeline events={d.events} headingId="titulo-historial" />
+          </section>
+        </div>
+        <aside>
+          <h2 className="mb-3 text-xl font-bold">Ficha</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
+            <dt className="font-bold">Naturaleza</dt>
+            <dd>{NATURE_LABELS[d.nature]}</dd>
+            <dt className="font-bold">Actualización</dt>
+            <dd>{FREQUENCY_LABELS[d.updateFrequency]}</dd>
+            <dt className="font-bold">Última actualización</dt>
+            <dd>{d.lastUpdatedOn ? formatDate(new Date(`${d.lastUpdatedOn}T12:00:00Z`)) : "No informada"}</dd>
+            <dt className="font-bold">Responsable</dt>
+            <dd>{d.responsible.name}</dd>
+          </dl>
+        </aside>
+      </div>
+    </>
+  );
+}
