@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+import type { ComponentPropsWithRef, ReactNode } from "react";
 
 const variants = {
   primary: "bg-primary text-white hover:bg-primary-dark border-primary",
@@ -9,7 +9,7 @@ const variants = {
 
 const base = "inline-flex items-center justify-center gap-2 rounded border-2 px-4 py-2 font-medium no-underline transition-colors disabled:opacity-60";
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
+export function Button({ variant = "primary", className = "", ...props }: ComponentPropsWithRef<"button"> & { variant?: keyof typeof variants }) {
   return <button className={`${base} ${variants[variant]} ${className}`} {...props} />;
 }
 
