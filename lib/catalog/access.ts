@@ -20,7 +20,13 @@ export function assertCanEdit(actor: Actor | null, institutionCode: string): voi
   }
 }
 
-/** Default listing: published and deprecated; an explicit status filter shows that status (drafts only one's own). */
-export function visibleStatuses(status: LifecycleStatus | undefined): LifecycleStatus[] {
+export type StatusFilter = LifecycleStatus | "ALL";
+
+/**
+ * Default listing: published and deprecated; an explicit status shows that status; ALL shows
+ * every status. Drafts are always limited to the actor's own institutions by the queries.
+ */
+export function visibleStatuses(status: StatusFilter | undefined): LifecycleStatus[] {
+  if (status === "ALL") return ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"];
   return status ? [status] : ["PUBLISHED", "DEPRECATED"];
 }

@@ -4,6 +4,11 @@ import { ZInstitutionCode } from "@/lib/institutions/schemas";
 import { z } from "@/lib/zod";
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus).meta({ id: "LifecycleStatus", description: "Estado: DRAFT (borrador), PUBLISHED, DEPRECATED (obsoleto), RETIRED" });
+
+/** A listing's status filter: one status, or ALL (every status; drafts only of one's own institutions). */
+export const ZStatusFilter = z
+  .enum(["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED", "ALL"] satisfies (LifecycleStatus | "ALL")[])
+  .meta({ description: "Por omisión: publicados y obsoletos. Un estado, o ALL para todos; los borradores (DRAFT) solo de sus instituciones" });
 export const ZClassification = z.enum(Classification).meta({ id: "Classification", description: "Clasificación del dato" });
 export const ZApprovalPolicy = z.enum(ApprovalPolicy).meta({ id: "ApprovalPolicy", description: "MANUAL, o AUTOMATIC para datos abiertos (el acuerdo queda vigente al solicitarlo)" });
 export const ZEnvironment = z.enum(Environment).meta({ id: "Environment" });
@@ -162,7 +167,7 @@ export const ZServiceSearchQuery = z.object({
   provider: ZInstitutionCode.optional().meta({ description: "Código de la institución proveedora" }),
   classification: ZClassification.optional().meta({ description: "Servicios con algún dato de esta clasificación" }),
   procedure: ZProcedureCode.optional().meta({ description: "Servicios que usa este trámite" }),
-  status: ZLifecycleStatus.optional().meta({ description: "Por omisión: publicados y obsoletos. DRAFT solo muestra los borradores de sus instituciones" }),
+  status: ZStatusFilter.optional(),
   sensitive: z
     .enum(["true", "false"])
     .transform((v) => v === "true")

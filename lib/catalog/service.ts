@@ -117,6 +117,15 @@ function toSummary(r: SummaryRow): TServiceSummary {
   };
 }
 
+/** How many services the institution has in each status (drafts only for its members). */
+export async function countServicesByStatus(institutionCode: string, actor: Actor | null): Promise<Record<LifecycleStatus, number>> {
+  const rows = await getDb().service.groupBy({ by: ["status"], where: { institutionCode }, _count: true });
+  const counts: Record<LifecycleStatus, number> = { DRAFT: 0, PUBLISHED: 0, DEPRECATED: 0, RETIRED: 0 };
+  for (const r of rows) counts[r.status] = r._count;
+  if (!draftInstitutions(actor).includes(institutionCode)) counts.DRAFT = 0;
+  return counts;
+}
+
 /** Providers with at least one visible service, for the catalog's filter. */
 export async function listCatalogProviders(actor: Actor | null): Promise<{ code: string; name: string; services: number }[]> {
   const rows = await getDb().$queryRaw<{ code: string; name: string; n: bigint }[]>`

@@ -1,5 +1,5 @@
 import { DataNature, UpdateFrequency } from "@/lib/generated/prisma/enums";
-import { ZClassification, ZLifecycleEventOut, ZLifecycleStatus, ZRun } from "@/lib/catalog/schemas";
+import { ZClassification, ZLifecycleEventOut, ZLifecycleStatus, ZRun, ZStatusFilter } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
 import { z } from "@/lib/zod";
 
@@ -77,7 +77,9 @@ export const ZDataItem = ZDataItemSummary.extend({
   responsible: z.object({ name: z.string(), run: z.string().optional().meta({ description: "Solo para miembros de la institución responsable" }) }),
   lastUpdatedOn: z.string().nullable(),
   nature: ZDataNature,
-  services: z.array(z.object({ id: z.string(), name: z.string(), status: ZLifecycleStatus, provider: z.string(), direction: z.enum(["INPUT", "OUTPUT"]) })),
+  services: z.array(
+    z.object({ id: z.string(), name: z.string(), status: ZLifecycleStatus, provider: z.object({ code: z.string(), name: z.string() }), direction: z.enum(["INPUT", "OUTPUT"]) }),
+  ),
   createdAt: z.string(),
   events: z.array(ZLifecycleEventOut),
   allowedActions: z.array(z.string()),
@@ -88,7 +90,7 @@ export const ZDataItemSearchQuery = z.object({
   q: z.string().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
   steward: ZInstitutionCode.optional().meta({ description: "Institución responsable" }),
   classification: ZClassification.optional(),
-  status: ZLifecycleStatus.optional().meta({ description: "Por omisión: publicados y obsoletos. DRAFT solo muestra los borradores de sus instituciones" }),
+  status: ZStatusFilter.optional(),
   sort: z.enum(["relevance", "name", "recent"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

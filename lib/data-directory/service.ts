@@ -94,6 +94,15 @@ function toSummary(r: SummaryRow): TDataItemSummary {
   };
 }
 
+/** How many data items the institution has in each status (drafts only for its members). */
+export async function countDataItemsByStatus(institutionCode: string, actor: Actor | null): Promise<Record<LifecycleStatus, number>> {
+  const rows = await getDb().dataItem.groupBy({ by: ["status"], where: { institutionCode }, _count: true });
+  const counts: Record<LifecycleStatus, number> = { DRAFT: 0, PUBLISHED: 0, DEPRECATED: 0, RETIRED: 0 };
+  for (const r of rows) counts[r.status] = r._count;
+  if (!draftInstitutions(actor).includes(institutionCode)) counts.DRAFT = 0;
+  return counts;
+}
+
 /** Institutions responsible for at least one visible data item, for the directory's filter. */
 export async function listDataStewards(actor: Actor | null): Promise<{ code: string; name: string }[]> {
   return getDb().$queryRaw<{ code: string; name: string }[]>`
@@ -105,7 +114,10 @@ export async function listDataStewards(actor: Actor | null): Promise<{ code: str
 const detailInclude = {
   institution: { select: { code: true, name: true } },
   responsible: { select: { run: true, givenNames: true, familyNames: true } },
-  services: { include: { service: { select: { id: true, name: true, status: true, institutionCode: true } } }, orderBy: { serviceId: "asc" } },
+  services: {
+    include: { service: { select: { id: true, name: true, status: true, institutionCode: true, institution: { select: { code: true, name: true } } } } },
+    orderBy: { serviceId: "asc" },
+  },
 } satisfies Prisma.DataItemInclude;
 
 type DetailRow = Prisma.DataItemGetPayload<{ include: typeof detailInclude }>;
@@ -114,7 +126,7 @@ async function toDataItem(tx: Tx, row: DetailRow, actor: Actor | null): Promise<
   const drafts = draftInstitutions(actor);
   const services = row.services
     .filter((l) => l.service.status !== "DRAFT" || drafts.includes(l.service.institutionCode))
-    .map((l) => ({ id: l.service.id, name: l.service.name, status: l.service.status, provider: l.service.institutionCode, direction: l.direction }));
+    .map((l) => ({ id: l.service.id, name: l.service.name, status: l.service.status, provider: l.service.institution, direction: l.direction }));
   const member = actor?.memberships.some((m) => m.institutionCode === row.institutionCode) ?? false;
   return {
     id: row.id,

@@ -122,7 +122,7 @@ export default async function DataItemPage({ params }: Props) {
                           </span>
                         )}
                       </th>
-                      <td className="py-2 pr-4">{s.provider}</td>
+                      <td className="py-2 pr-4">{s.provider.name}</td>
                       <td className="py-2">{DIRECTION[s.direction]}</td>
                     </tr>
                   ))}

@@ -1,0 +1,162 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
+import { RoleNote } from "@/components/catalog/RoleNote";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ButtonLink } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { STATUS_LABELS } from "@/lib/catalog/labels";
+import { formatDateTime, formatNumber, plural } from "@/lib/format";
+import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
+import { countServicesByStatus, searchServices } from "@/lib/catalog/service";
+import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/service";
+import { requireStaff, STATUSES, titlePart, withTotal } from "../_lib/staff";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { code } = await params;
+  return { title: `Gestión de la institución ${titlePart(code)}` };
+}
+
+const RECENT = 8;
+
+function StatusCounts({ counts }: { counts: Record<LifecycleStatus, number> }) {
+  return (
+    <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      {STATUSES.map((s) => (
+        <li key={s}>
+          {STATUS_LABELS[s]}: <strong>{formatNumber(counts[s])}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The institution's area: role, counts of services and data items, and what changed lately. */
+export default async function InstitutionAreaPage({ params }: Props) {
+  const { code: raw } = await params;
+  const { actor, institution, canEdit, roleLabel } = await requireStaff(raw, `/institucion/${raw}`);
+  const base = `/institucion/${institution.code}`;
+  const recentQuery = { status: "ALL" as const, sort: "recent" as const, page: 1, pageSize: RECENT };
+  const [services, items, serviceCounts, itemCounts] = await Promise.all([
+    searchServices({ provider: institution.code, ...recentQuery }, actor),
+    searchDataItems({ steward: institution.code, ...recentQuery }, actor),
+    countServicesByStatus(institution.code, actor).then(withTotal),
+    countDataItemsByStatus(institution.code, actor).then(withTotal),
+  ]);
+  const totalServices = serviceCounts.total;
+  const totalItems = itemCounts.total;
+
+  const recent = [
+    ...services.data.map((x) => {
+      const [, c, v] = x.id.split("/");
+      return { kind: "Servicio" as const, id: x.id, name: x.name, status: x.status, updatedAt: x.updatedAt, href: `${base}/servicios/${c}/${v}`, classification: null };
+    }),
+    ...items.data.map((x) => ({
+      kind: "Dato" as const,
+      id: x.id,
+      name: x.name,
+      status: x.status,
+      updatedAt: x.updatedAt,
+      href: `${base}/datos/${x.code}`,
+      classification: x.classification,
+    })),
+  ]
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, RECENT);
+
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/institucion", label: "Mis instituciones" }, { label: institution.name }]} />
+      <PageHeader title={institution.name} lead="Gestión del Catálogo de Servicios y del Directorio de Datos de la institución.">
+        <RoleNote roleLabel={roleLabel} canEdit={canEdit} />
+        <p className="mt-2 text-sm">
+          <Link href={`/instituciones/${institution.code}`}>Ficha pública de la institución</Link>
+        </p>
+      </PageHeader>
+
+      <div className="mb-10 grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="titulo-servicios" className="rounded-lg border border-line bg-surface p-5">
+          <h2 id="titulo-servicios" className="text-2xl font-bold">
+            <Link href={`${base}/servicios`}>Servicios</Link>
+          </h2>
+          <p className="mt-1">{plural(totalServices, "servicio en total", "servicios en total")}, incluidos borradores y retirados.</p>
+          <StatusCounts counts={serviceCounts} />
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href={`${base}/servicios`} variant="secondary">
+              Ver servicios
+            </ButtonLink>
+            {canEdit && <ButtonLink href={`${base}/servicios/nuevo`}>Nuevo servicio</ButtonLink>}
+          </div>
+        </section>
+        <section aria-labelledby="titulo-datos" className="rounded-lg border border-line bg-surface p-5">
+          <h2 id="titulo-datos" className="text-2xl font-bold">
+            <Link href={`${base}/datos`}>Datos</Link>
+          </h2>
+          <p className="mt-1">{plural(totalItems, "dato en el Directorio de Datos", "datos en el Directorio de Datos")}, incluidos borradores y retirados.</p>
+          <StatusCounts counts={itemCounts} />
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href={`${base}/datos`} variant="secondary">
+              Ver datos
+            </ButtonLink>
+            {canEdit && <ButtonLink href={`${base}/datos/nuevo`}>Nuevo dato</ButtonLink>}
+          </div>
+        </section>
+      </div>
+
+      <section aria-labelledby="titulo-recientes">
+        <h2 id="titulo-recientes" className="mb-4 text-2xl font-bold">
+          Cambios recientes
+        </h2>
+        {recent.length === 0 ? (
+          <p className="text-ink-muted">La institución aún no tiene servicios ni datos en la red.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">Servicios y datos modificados recientemente</caption>
+              <thead>
+                <tr className="border-b-2 border-tertiary">
+                  <th scope="col" className="py-2 pr-4">
+                    Nombre
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Tipo
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    Estado
+                  </th>
+                  <th scope="col" className="py-2">
+                    Modificado
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((r) => (
+                  <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      <Link href={r.href} className="font-medium">
+                        {r.name}
+                      </Link>
+                      <code className="block text-sm text-ink-muted">{r.id}</code>
+                    </th>
+                    <td className="py-3 pr-4">
+                      <span className="flex flex-wrap items-center gap-2">
+                        {r.kind}
+                        {r.classification && <ClassificationBadge classification={r.classification} />}
+                      </span>
+                    </td>
+                    <td className="py-3 pr-4">
+                      <StatusBadge status={r.status} />
+                    </td>
+                    <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { cache } from "react";
+import { getService } from "@/lib/catalog/service";
+import { getDataItem } from "@/lib/data-directory/service";
+import { orNotFound, requireStaff, segment, SLUG, VERSION } from "./staff";
+
+/** The staff gate, then the service (drafts included for members); 404 otherwise. Once per request. */
+export const loadManagedService = cache(async (rawCode: string, rawService: string, rawVersion: string, path: string) => {
+  const ctx = await requireStaff(rawCode, path);
+  const code = segment(rawService, SLUG);
+  const version = segment(rawVersion, VERSION);
+  const service = await orNotFound(getService(`${ctx.institution.code}/${code}/${version}`, ctx.actor));
+  return { ...ctx, service, version, href: `/institucion/${ctx.institution.code}/servicios/${service.code}/${version}` };
+});
+
+/** The staff gate, then the data item (drafts included for members); 404 otherwise. Once per request. */
+export const loadManagedDataItem = cache(async (rawCode: string, rawItem: string, path: string) => {
+  const ctx = await requireStaff(rawCode, path);
+  const code = segment(rawItem, SLUG);
+  const item = await orNotFound(getDataItem(`${ctx.institution.code}/${code}`, ctx.actor));
+  return { ...ctx, item, href: `/institucion/${ctx.institution.code}/datos/${item.code}` };
+});

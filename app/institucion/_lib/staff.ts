@@ -1,0 +1,136 @@
+import "server-only";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
+import { getCurrentActor, type Actor } from "@/lib/auth/session";
+import { countServicesByStatus, searchServices } from "@/lib/catalog/service";
+import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/service";
+import { NotFoundError } from "@/lib/errors";
+import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
+import { getInstitution } from "@/lib/institutions/service";
+
+export type StaffContext = {
+  actor: Actor;
+  institution: { code: string; name: string };
+  /** INSTITUTION_ADMIN of this institution: may create, edit and change states. */
+  canEdit: boolean;
+  roleLabel: string;
+};
+
+/** Institution codes in a URL: decoded, and only the shape codes have (anything else names nothing). */
+function institutionCodeOf(raw: string): string {
+  let code: string;
+  try {
+    code = decodeURIComponent(raw);
+  } catch {
+    notFound();
+  }
+  if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(code)) notFound();
+  return code;
+}
+
+/**
+ * The gate of every staff page: signed out → sign in and come back; not a member of the
+ * institution (or it does not exist) → 404, so the area's existence reveals nothing.
+ */
+export const requireStaff = cache(async (rawCode: string, returnPath: string): Promise<StaffContext> => {
+  const actor = await getCurrentActor();
+  if (!actor) redirect(`/ingresar?desde=${encodeURIComponent(returnPath)}`);
+  const code = institutionCodeOf(rawCode);
+  if (!can(actor, "catalog.read_drafts", code)) notFound();
+  const membership = actor.memberships.find((m) => m.institutionCode === code);
+  if (!membership) notFound();
+  let name = membership.institutionName;
+  try {
+    name = (await getInstitution(code)).name;
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+  return {
+    actor,
+    institution: { code, name },
+    canEdit: can(actor, "catalog.edit", code),
+    roleLabel: ROLE_LABELS[membership.role],
+  };
+});
+
+/** Path segments such as a service's code: decoded, or 404 when malformed. */
+export function segment(raw: string, pattern: RegExp): string {
+  let v: string;
+  try {
+    v = decodeURIComponent(raw);
+  } catch {
+    notFound();
+  }
+  if (!pattern.test(v)) notFound();
+  return v;
+}
+
+export const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
+export const VERSION = /^v[1-9]\d{0,2}$/;
+
+export const STATUSES: LifecycleStatus[] = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"];
+
+/** The status filter of the lists, with Spanish slugs in the URL. */
+export const STATUS_SLUGS = { todos: null, borrador: "DRAFT", publicado: "PUBLISHED", obsoleto: "DEPRECATED", retirado: "RETIRED" } as const;
+export type StatusSlug = keyof typeof STATUS_SLUGS;
+
+export function statusSlugOf(value: string | string[] | undefined): StatusSlug {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && v in STATUS_SLUGS ? (v as StatusSlug) : "todos";
+}
+
+/** Counts per status and the total, for the status tabs. */
+export function withTotal(counts: Record<LifecycleStatus, number>): Record<LifecycleStatus, number> & { total: number } {
+  return { ...counts, total: STATUSES.reduce((n, st) => n + counts[st], 0) };
+}
+
+/** One page of the institution's services in a status tab (or all statuses), with the counts. */
+export async function servicesPageOf(code: string, actor: Actor, slug: StatusSlug, q: string | undefined, page: number) {
+  const [result, counts] = await Promise.all([
+    searchServices({ provider: code, status: STATUS_SLUGS[slug] ?? "ALL", q, sort: "name", page, pageSize: 20 }, actor),
+    countServicesByStatus(code, actor),
+  ]);
+  return { result, counts: withTotal(counts) };
+}
+
+/** One page of the institution's data items in a status tab (or all statuses), with the counts. */
+export async function dataItemsPageOf(code: string, actor: Actor, slug: StatusSlug, q: string | undefined, page: number) {
+  const [result, counts] = await Promise.all([
+    searchDataItems({ steward: code, status: STATUS_SLUGS[slug] ?? "ALL", q, sort: "name", page, pageSize: 20 }, actor),
+    countDataItemsByStatus(code, actor),
+  ]);
+  return { result, counts: withTotal(counts) };
+}
+
+/** `?aviso=` messages after create and edit. */
+export const NOTICES: Record<string, string> = {
+  creado: "Se creó en borrador. Revise sus datos y publíquelo cuando esté completo.",
+  guardado: "Se guardaron los cambios.",
+  "sin-cambios": "No había cambios que guardar.",
+};
+
+export function noticeOf(value: string | string[] | undefined): string | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && Object.hasOwn(NOTICES, v) ? NOTICES[v]! : null;
+}
+
+/** A service or data item of the institution, or 404 (also for drafts the person may not see). */
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (err) {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  }
+}
+
+/** A path segment for a page title: decoded when possible, never throwing. */
+export function titlePart(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { getCurrentActor } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Mis instituciones" };
+
+/** Where a person working in institutions chooses which one to manage. */
+export default async function MyInstitutionsPage() {
+  const actor = await getCurrentActor();
+  if (!actor) redirect("/ingresar?desde=/institucion");
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { label: "Mis instituciones" }]} />
+      <PageHeader title="Mis instituciones" lead="Gestione el Catálogo de Servicios y el Directorio de Datos de las instituciones en que trabaja." />
+      {actor.memberships.length === 0 ? (
+        <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2">
+          {actor.memberships.map((m) => (
+            <li key={m.institutionCode} className="rounded-lg border border-line p-4">
+              <Link href={`/institucion/${m.institutionCode}`} className="text-lg font-bold">
+                {m.institutionName}
+              </Link>
+              <p className="text-sm text-ink-muted">
+                <code>{m.institutionCode}</code> · {ROLE_LABELS[m.role]}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { STATUS_LABELS } from "@/lib/catalog/labels";
+import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
+import { sendJson } from "./api";
+import { TextAreaField } from "./fields";
+import { FormErrorSummary } from "./FormErrorSummary";
+import { apiErrorToSummary, byField, type FormIssue } from "./issues";
+import { useHydrated } from "./useHydrated";
+
+export type TransitionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
+
+const REASON_ID = "motivo";
+
+/**
+ * The lifecycle actions the person may take now (publish, deprecate, retire). Each asks for
+ * confirmation in a modal dialog (focus moves into it, Escape closes it, focus returns to the
+ * button), with a "Motivo" when the action needs one, then POSTs the transition and refreshes.
+ */
+export function TransitionActions({ endpoint, subject, actions }: { endpoint: string; subject: "el servicio" | "el dato"; actions: TransitionOption[] }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const [current, setCurrent] = useState<TransitionOption | null>(null);
+  // The open action, readable from the dialog's native events whenever they fire.
+  const currentRef = useRef<TransitionOption | null>(null);
+  const [reason, setReason] = useState("");
+  const [issues, setIssues] = useState<FormIssue[]>([]);
+  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!current || !dialog || dialog.open) return;
+    dialog.showModal();
+    (reasonRef.current ?? document.getElementById("dialogo-cancelar"))?.focus();
+  }, [current]);
+
+  const fieldOf = (path: string) => (path === "reason" ? REASON_ID : undefined);
+  const labelOf = (field: string) => (field === REASON_ID ? "Motivo" : undefined);
+
+  const mutation = useMutation({
+    mutationFn: (body: { action: string; reason?: string }) => sendJson<{ status: LifecycleStatus }>(endpoint, "POST", body),
+    onSuccess: (result, body) => {
+      const label = actions.find((a) => a.action === body.action)?.label ?? body.action;
+      close(false);
+      setDone(`${label}: listo. ${subject === "el servicio" ? "El servicio" : "El dato"} quedó en estado ${STATUS_LABELS[result.status] ?? result.status}.`);
+      // A notice from the previous step (?aviso=creado) no longer applies once the state changed.
+      const url = new URL(window.location.href);
+      if (url.searchParams.has("aviso")) {
+        url.searchParams.delete("aviso");
+        window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
+      }
+      router.refresh();
+      requestAnimationFrame(() => doneRef.current?.focus());
+    },
+    onError: (err) => {
+      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo cambiar el estado");
+      setSummaryTitle(s.title);
+      setIssues(s.issues);
+      setAttempt((a) => a + 1);
+    },
+  });
+
+  function open(option: TransitionOption) {
+    setDone(null);
+    setReason("");
+    setIssues([]);
+    setSummaryTitle(undefined);
+    mutation.reset();
+    currentRef.current = option;
+    setCurrent(option);
+  }
+
+  function close(returnFocus = true) {
+    const action = currentRef.current?.action;
+    currentRef.current = null;
+    if (dialogRef.current?.open) dialogRef.current.close();
+    setCurrent(null);
+    if (returnFocus && action) document.getElementById(`accion-${action}`)?.focus();
+  }
+
+  function confirm(e: FormEvent) {
+    e.preventDefault();
+    if (!current || mutation.isPending) return;
+    mutation.mutate({ action: current.action, ...(reason.trim() ? { reason } : {}) });
+  }
+
+  const errors = byField(issues);
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+  return (
+    <div>
+      {done && (
+        <div ref={doneRef} tabIndex={-1} className="outline-none">
+          <Alert tone="success">{done}</Alert>
+        </div>
+      )}
+      {actions.length > 0 && (
+        <div className="flex flex-wrap gap-3" role="group" aria-label="Cambiar el estado">
+          {actions.map((a) => (
+            <Button key={a.action} id={`accion-${a.action}`} type="button" variant={a.action === "publish" ? "primary" : "secondary"} onClick={() => open(a)} disabled={!hydrated} aria-haspopup="dialog">
+              {a.label}
+            </Button>
+          ))}
+        </div>
+      )}
+      <dialog
+        ref={dialogRef}
+        aria-labelledby="dialogo-titulo"
+        aria-describedby="dialogo-texto"
+        // Escape: close through the same path as "Cancelar" (state cleared, focus returned).
+        onCancel={(e) => {
+          e.preventDefault();
+          close();
+        }}
+        onClose={() => currentRef.current && close()}
+        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-tertiary/60"
+      >
+        {current && (
+          <form onSubmit={confirm} noValidate className="p-6">
+            <h2 id="dialogo-titulo" className="mb-3 text-2xl font-bold">
+              ¿{cap(current.verb)} {subject}?
+            </h2>
+            <p id="dialogo-texto" className="mb-4">
+              {current.confirm}
+            </p>
+            <FormErrorSummary title={summaryTitle} issues={issues} attempt={attempt} />
+            {current.reasonRequired && (
+              <TextAreaField
+                ref={reasonRef}
+                id={REASON_ID}
+                label="Motivo"
+                required
+                rows={4}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                errors={errors[REASON_ID]}
+                help="Quedará en el historial, visible para quienes consultan el catálogo. Por ejemplo, a qué versión deben migrar los consumidores."
+                className="mb-4"
+              />
+            )}
+            <div className="flex flex-wrap gap-3">
+              <Button type="submit" disabled={mutation.isPending} aria-busy={mutation.isPending}>
+                {mutation.isPending ? "Enviando…" : `Sí, ${current.verb}`}
+              </Button>
+              <Button id="dialogo-cancelar" type="button" variant="secondary" onClick={() => close()}>
+                Cancelar
+              </Button>
+            </div>
+          </form>
+        )}
+      </dialog>
+    </div>
+  );
+}
