@@ -15,8 +15,9 @@ import { startStack } from "../scripts/lib/stack";
 
 const SERVICES = Number(process.env.BENCH_SERVICES ?? 10_000);
 const DATA_ITEMS = Number(process.env.BENCH_DATA_ITEMS ?? 40_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+/** Light load (the latency targets) and a heavier one (to show saturation), in the same run. */
+const LEVELS = (process.env.BENCH_CONNECTIONS ?? "4,16").split(",").map(Number);
 
 const QUERIES = [
   "q=certificado",
@@ -83,7 +84,7 @@ async function fill(databaseUrl: string) {
       SELECT DISTINCT codes[1 + (g * 13) % cardinality(codes)] || '/bench-servicio-' || g || '/v1', codes[1 + k % cardinality(codes)] || '/bench-dato-' || k, dir::"DataDirection"
       FROM links, v`);
     await c.query("COMMIT");
-    await c.query("ANALYZE");
+    await c.query("VACUUM ANALYZE");
     const counts = await c.query<{ s: string; d: string; l: string }>(
       "SELECT (SELECT count(*) FROM service)::text s, (SELECT count(*) FROM data_item)::text d, (SELECT count(*) FROM service_data_item)::text l",
     );
@@ -103,34 +104,51 @@ export async function runCatalogBench(): Promise<void> {
   });
   try {
     await fill(stack.databaseUrl);
-    const opts = { connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: 5 };
-    const results: LoadResult[] = [];
-    console.log(`Midiendo (${CONNECTIONS} conexiones, ${SECONDS} s cada uno)…`);
-    results.push(await load("GET /api/health (base)", stack.portalUrl, ["/api/health"], opts));
-    results.push(await load("GET /api/v1/services?q=… (búsqueda)", stack.portalUrl, QUERIES.map((q) => `/api/v1/services${q ? `?${q}` : ""}`), opts));
-    results.push(await load("GET /catalogo?q=… (página)", stack.portalUrl, QUERIES.map((q) => `/catalogo${q ? `?${q}` : ""}`), opts));
-    for (const r of results) console.log(r);
-
-    const search = results[1]!;
-    const page = results[2]!;
+    const results: (LoadResult & { connections: number })[] = [];
+    for (const connections of LEVELS) {
+      const opts = { connections, seconds: SECONDS, warmupSeconds: 5 };
+      console.log(`Midiendo con ${connections} conexiones, ${SECONDS} s cada uno…`);
+      for (const [label, paths] of [
+        ["GET /api/health (base)", ["/api/health"]],
+        ["GET /api/v1/services?q=… (búsqueda)", QUERIES.map((q) => `/api/v1/services${q ? `?${q}` : ""}`)],
+        ["GET /catalogo?q=… (página)", QUERIES.map((q) => `/catalogo${q ? `?${q}` : ""}`)],
+      ] as const) {
+        const r = { ...(await load(label, stack.portalUrl, [...paths], opts)), connections };
+        console.log(r);
+        results.push(r);
+      }
+    }
+    const light = results.filter((r) => r.connections === LEVELS[0]);
+    const search = light[1]!;
+    const page = light[2]!;
     const verdict = (v: number, target: number) => (v < target ? `✅ < ${target} ms` : `❌ ≥ ${target} ms`);
     writeSection(
       "catalog",
       `## Catálogo: búsqueda y página con ${SERVICES.toLocaleString("es-CL")} servicios y ${DATA_ITEMS.toLocaleString("es-CL")} datos
 
 - Date: ${new Date().toISOString().slice(0, 10)} · machine: ${describeMachine()}
-- Portal: production build (\`next start\`), one process; PostgreSQL 17 embedded, same machine; autocannon in the
-  benchmark's process, ${CONNECTIONS} connections, ${SECONDS} s per line after a 5 s warm-up; ${QUERIES.length} query mixes cycled
-  (full text with prefixes, filters by classification, sensitivity and provider, sorts, a deep page).
-- Latencies are exact percentiles of every response time (ms).
+- Portal: production build (\`next start\`), one Node.js process; PostgreSQL 17 embedded on the same machine;
+  autocannon in the benchmark's own process (all three share the 2 cores). ${SECONDS} s per line after a 5 s warm-up;
+  ${QUERIES.length} query mixes cycled (full text with prefixes, filters by classification, sensitivity and provider,
+  sorts, a deep page, no filter at all).
+- Latencies are exact percentiles of every response time, in ms. The targets are read at light load
+  (${LEVELS[0]} concurrent connections); ${LEVELS.slice(1).join(", ")} connections show how it saturates (throughput).
 
 ${table(
-  ["Request", "Requests", "Req/s", "p50 ms", "p95 ms", "p99 ms", "Errors / non-2xx"],
-  results.map((r) => [r.label, r.requests, r.rps, r.p50, r.p95, r.p99, `${r.errors} / ${r.non2xx}`]),
+  ["Connections", "Request", "Requests", "Req/s", "p50 ms", "p95 ms", "p99 ms", "Errors / non-2xx"],
+  results.map((r) => [r.connections, r.label, r.requests, r.rps, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), `${r.errors} / ${r.non2xx}`]),
 )}
 
-Targets: search p95 ${search.p95} ms ${verdict(search.p95, 50)}; page p95 ${page.p95} ms ${verdict(page.p95, 200)}.
-Reproduce: \`npm run bench -- catalog\` (\`BENCH_SERVICES\`, \`BENCH_DATA_ITEMS\`, \`BENCH_SECONDS\`, \`BENCH_CONNECTIONS\` adjust it).`,
+Targets (${LEVELS[0]} connections): search p95 ${search.p95.toFixed(1)} ms ${verdict(search.p95, 50)}; page p95 ${page.p95.toFixed(1)} ms ${verdict(page.p95, 200)}.
+Reproduce: \`npm run bench -- catalog\` (\`BENCH_SERVICES\`, \`BENCH_DATA_ITEMS\`, \`BENCH_SECONDS\`, \`BENCH_CONNECTIONS=4,16\` adjust it).
+
+What made it fast enough (measured with single requests and \`EXPLAIN ANALYZE\` on this data): the first version
+computed the total with \`count(*) OVER ()\` and the sensitivity flags with joins per row, so every page sorted
+every match (empty query: 53 ms per request at one connection; 44 ms with a classification filter). Now the page
+(\`ORDER BY … LIMIT\`, served by the \`(name, id)\` index or the GIN text index) and the total are two small
+queries run side by side, and \`service.classifications\` (kept by triggers) answers the classification filter
+and the derived flags: 8–16 ms per request at one connection, about 1 ms of it in PostgreSQL. The embedded
+cluster runs with \`random_page_cost = 1.1\` (local SSD, data in cache), so the planner uses the GIN index.`,
     );
   } finally {
     await stack.stop();

@@ -41,28 +41,27 @@ type SummaryRow = {
   availability: Prisma.Decimal;
   approval_policy: "MANUAL" | "AUTOMATIC";
   updated_at: Date;
-  sensitive: boolean;
-  personal: boolean;
-  total: bigint;
+  classifications: Classification[];
 };
-
-const hasClassification = (c: Classification) => Prisma.sql`EXISTS (
-  SELECT 1 FROM service_data_item sd JOIN data_item d ON d.id = sd.data_item_id
-  WHERE sd.service_id = s.id AND d.classification = ${c}::"Classification")`;
 
 /**
  * The public catalog search: Spanish full-text (accents and case ignored, partial words),
- * filters, sorting and pages, in one query. Drafts appear only to their institution's members.
+ * filters, sorting and pages. Drafts appear only to their institution's members. The page and
+ * the total are two small queries run side by side (one window over every match would make
+ * each page pay for sorting all of them); `classifications` (kept by triggers) answers the
+ * classification filter and the derived flags without joins.
  */
 export async function searchServices(query: TServiceSearchQuery, actor: Actor | null): Promise<TServicePage> {
+  const db = getDb();
   const tsq = toPrefixTsQuery(query.q);
   const conditions: Prisma.Sql[] = [Prisma.sql`s.status = ANY(${visibleStatuses(query.status)}::"LifecycleStatus"[])`];
   conditions.push(Prisma.sql`(s.status <> 'DRAFT' OR s.institution_code = ANY(${draftInstitutions(actor)}::text[]))`);
   if (tsq) conditions.push(Prisma.sql`s.search @@ to_tsquery('es_unaccent', ${tsq})`);
   if (query.provider) conditions.push(Prisma.sql`s.institution_code = ${query.provider}`);
-  if (query.classification) conditions.push(hasClassification(query.classification));
+  if (query.classification) conditions.push(Prisma.sql`${query.classification}::"Classification" = ANY(s.classifications)`);
   if (query.procedure) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM service_procedure sp WHERE sp.service_id = s.id AND sp.procedure_code = ${query.procedure})`);
-  if (query.sensitive !== undefined) conditions.push(query.sensitive ? hasClassification("SENSIBLE") : Prisma.sql`NOT ${hasClassification("SENSIBLE")}`);
+  if (query.sensitive !== undefined) conditions.push(Prisma.sql`${query.sensitive ? Prisma.empty : Prisma.sql`NOT`} ('SENSIBLE' = ANY(s.classifications))`);
+  const where = Prisma.join(conditions, " AND ");
 
   const sort = query.sort ?? (tsq ? "relevance" : "name");
   const order = {
@@ -72,33 +71,21 @@ export async function searchServices(query: TServiceSearchQuery, actor: Actor | 
     provider: Prisma.sql`i.search_name, s.name, s.id`,
   }[sort];
 
-  const rows = await getDb().$queryRaw<SummaryRow[]>`
-    WITH matches AS (
-      SELECT s.id, s.name, s.description, s.status, s.institution_code, i.name AS institution_name, i.search_name,
-             s.tps, s.availability, s.approval_policy, s.updated_at, count(*) OVER () AS total,
-             row_number() OVER (ORDER BY ${order}) AS rn
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<SummaryRow[]>`
+      SELECT s.id, s.name, s.description, s.status, s.institution_code, i.name AS institution_name, s.tps, s.availability,
+             s.approval_policy, s.updated_at, s.classifications
       FROM service s JOIN institution i ON i.code = s.institution_code
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY rn
-      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
-    )
-    SELECT m.id, m.name, m.description, m.status, m.institution_code, m.institution_name, m.tps, m.availability,
-           m.approval_policy, m.updated_at, m.total,
-           EXISTS (SELECT 1 FROM service_data_item sd JOIN data_item d ON d.id = sd.data_item_id WHERE sd.service_id = m.id AND d.classification = 'SENSIBLE') AS sensitive,
-           EXISTS (SELECT 1 FROM service_data_item sd JOIN data_item d ON d.id = sd.data_item_id WHERE sd.service_id = m.id AND d.classification = 'PERSONAL') AS personal
-    FROM matches m
-    ORDER BY m.rn`;
-  const total = rows.length ? Number(rows[0]!.total) : await countServices(conditions);
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM service s WHERE ${where}`,
+  ]);
+  const total = Number(count[0]?.n ?? 0);
   return {
     data: rows.map(toSummary),
     pagination: { page: query.page, pageSize: query.pageSize, total, totalPages: Math.max(1, Math.ceil(total / query.pageSize)) },
   };
-}
-
-async function countServices(conditions: Prisma.Sql[]): Promise<number> {
-  const r = await getDb().$queryRaw<{ n: bigint }[]>`
-    SELECT count(*) AS n FROM service s JOIN institution i ON i.code = s.institution_code WHERE ${Prisma.join(conditions, " AND ")}`;
-  return Number(r[0]?.n ?? 0);
 }
 
 function toSummary(r: SummaryRow): TServiceSummary {
@@ -111,8 +98,8 @@ function toSummary(r: SummaryRow): TServiceSummary {
     tps: r.tps,
     availability: Number(r.availability),
     approvalPolicy: r.approval_policy,
-    sensitive: r.sensitive,
-    personal: r.personal,
+    sensitive: r.classifications.includes("SENSIBLE"),
+    personal: r.classifications.includes("PERSONAL"),
     updatedAt: r.updated_at.toISOString(),
   };
 }
@@ -129,9 +116,12 @@ export async function countServicesByStatus(institutionCode: string, actor: Acto
 /** Providers with at least one visible service, for the catalog's filter. */
 export async function listCatalogProviders(actor: Actor | null): Promise<{ code: string; name: string; services: number }[]> {
   const rows = await getDb().$queryRaw<{ code: string; name: string; n: bigint }[]>`
-    SELECT i.code, i.name, count(*) AS n FROM service s JOIN institution i ON i.code = s.institution_code
-    WHERE s.status IN ('PUBLISHED', 'DEPRECATED') OR (s.status = 'DRAFT' AND s.institution_code = ANY(${draftInstitutions(actor)}::text[]))
-    GROUP BY i.code, i.name, i.search_name ORDER BY i.search_name`;
+    SELECT i.code, i.name, c.n FROM (
+      SELECT s.institution_code, count(*) AS n FROM service s
+      WHERE s.status IN ('PUBLISHED', 'DEPRECATED') OR (s.status = 'DRAFT' AND s.institution_code = ANY(${draftInstitutions(actor)}::text[]))
+      GROUP BY s.institution_code
+    ) c JOIN institution i ON i.code = c.institution_code
+    ORDER BY i.search_name`;
   return rows.map((r) => ({ code: r.code, name: r.name, services: Number(r.n) }));
 }
 

@@ -34,7 +34,6 @@ type SummaryRow = {
   update_frequency: UpdateFrequency;
   updated_at: Date;
   services_count: bigint;
-  total: bigint;
 };
 
 /** The public data directory search: same full-text rules as the catalog. */
@@ -54,25 +53,22 @@ export async function searchDataItems(query: TDataItemSearchQuery, actor: Actor 
     name: Prisma.sql`d.name, d.id`,
     recent: Prisma.sql`d.updated_at DESC, d.id`,
   }[sort];
-  const rows = await getDb().$queryRaw<SummaryRow[]>`
-    WITH matches AS (
+  const where = Prisma.join(conditions, " AND ");
+  const db = getDb();
+  const [rows, count] = await Promise.all([
+    db.$queryRaw<SummaryRow[]>`
       SELECT d.id, d.code, d.name, d.description, d.classification, d.status, d.institution_code, i.name AS institution_name,
-             d.update_frequency, d.updated_at, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS rn
+             d.update_frequency, d.updated_at, (
+               SELECT count(DISTINCT sd.service_id) FROM service_data_item sd JOIN service s ON s.id = sd.service_id
+               WHERE sd.data_item_id = d.id AND (s.status IN ('PUBLISHED', 'DEPRECATED') OR (s.status = 'DRAFT' AND s.institution_code = ANY(${drafts}::text[])))
+             ) AS services_count
       FROM data_item d JOIN institution i ON i.code = d.institution_code
-      WHERE ${Prisma.join(conditions, " AND ")}
-      ORDER BY rn
-      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}
-    )
-    SELECT m.*, (
-      SELECT count(DISTINCT sd.service_id) FROM service_data_item sd JOIN service s ON s.id = sd.service_id
-      WHERE sd.data_item_id = m.id AND (s.status IN ('PUBLISHED', 'DEPRECATED') OR (s.status = 'DRAFT' AND s.institution_code = ANY(${drafts}::text[])))
-    ) AS services_count
-    FROM matches m ORDER BY m.rn`;
-  let total = rows.length ? Number(rows[0]!.total) : 0;
-  if (!rows.length && query.page > 1) {
-    const r = await getDb().$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM data_item d WHERE ${Prisma.join(conditions, " AND ")}`;
-    total = Number(r[0]?.n ?? 0);
-  }
+      WHERE ${where}
+      ORDER BY ${order}
+      LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+    db.$queryRaw<{ n: bigint }[]>`SELECT count(*) AS n FROM data_item d WHERE ${where}`,
+  ]);
+  const total = Number(count[0]?.n ?? 0);
   return {
     data: rows.map(toSummary),
     pagination: { page: query.page, pageSize: query.pageSize, total, totalPages: Math.max(1, Math.ceil(total / query.pageSize)) },

@@ -3,6 +3,8 @@ import * as one from "@/app/api/v1/data-items/[institution]/[code]/route";
 import * as transitions from "@/app/api/v1/data-items/[institution]/[code]/transitions/route";
 import * as collection from "@/app/api/v1/data-items/route";
 import * as procedures from "@/app/api/v1/procedures/route";
+import * as serviceOne from "@/app/api/v1/services/[institution]/[code]/[version]/route";
+import * as services from "@/app/api/v1/services/route";
 import { call } from "../support/api";
 
 const FONASA_STAFF = "8765432-K";
@@ -41,6 +43,28 @@ describe("data directory API", () => {
 
     const reclassify = await call(one.PATCH, "/x", { method: "PATCH", params: params("FONASA/beneficiarios-por-tramo"), body: { classification: "PERSONAL" }, as: SRCEI_ADMIN });
     expect(reclassify.status).toBe(403);
+  });
+
+  it("reclassifying a data item changes the derived sensitivity of the services that use it", async () => {
+    const code = `reclasificable-${Date.now().toString(36)}`;
+    const item = await call(collection.POST, "/api/v1/data-items", {
+      method: "POST",
+      as: SRCEI_ADMIN,
+      body: { institution: "SRCEI", code, name: "Dato reclasificable", description: "Dato que cambia de clasificación.", attributes: [{ name: "v", type: "string" }], classification: "PERSONAL", responsibleRun: SRCEI_ADMIN, updateFrequency: "DIARIA", nature: "MAESTRO" },
+    });
+    expect(item.status).toBe(201);
+    const svc = await call(services.POST, "/api/v1/services", {
+      method: "POST",
+      as: SRCEI_ADMIN,
+      body: { institution: "SRCEI", code: `usa-${code}`, name: "Servicio que usa el dato", description: "Usa el dato reclasificable.", tps: 1, availability: 99, approvalPolicy: "MANUAL", responsibleRun: SRCEI_ADMIN, outputDataItems: [item.json.id], environments: ["dev"] },
+    });
+    const sp = { institution: "SRCEI", code: `usa-${code}`, version: "v1" };
+    expect(svc.json).toMatchObject({ sensitive: false, personal: true });
+    await call(one.PATCH, "/x", { method: "PATCH", params: params(item.json.id), body: { classification: "SENSIBLE" }, as: SRCEI_ADMIN });
+    const after = await call(serviceOne.GET, "/x", { params: sp, as: SRCEI_ADMIN });
+    expect(after.json).toMatchObject({ sensitive: true, personal: false });
+    const listed = await call(services.GET, `/api/v1/services?status=DRAFT&provider=SRCEI&sensitive=true&q=${encodeURIComponent("usa el dato reclasificable")}`, { as: SRCEI_ADMIN });
+    expect(listed.json.data.map((s: { id: string; sensitive: boolean }) => [s.id, s.sensitive])).toEqual([[`SRCEI/usa-${code}/v1`, true]]);
   });
 
   it("validates the body with field paths", async () => {
