@@ -5,6 +5,7 @@ import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor, type Actor } from "@/lib/auth/session";
 import { countServicesByStatus, searchServices } from "@/lib/catalog/service";
 import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/service";
+import { STATUS_SLUGS, type StatusSlug } from "@/components/catalog/StaffCatalogList";
 import { NotFoundError } from "@/lib/errors";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { getInstitution } from "@/lib/institutions/service";
@@ -72,13 +73,16 @@ export const VERSION = /^v[1-9]\d{0,2}$/;
 
 export const STATUSES: LifecycleStatus[] = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"];
 
-/** The status filter of the lists, with Spanish slugs in the URL. */
-export const STATUS_SLUGS = { todos: null, borrador: "DRAFT", publicado: "PUBLISHED", obsoleto: "DEPRECATED", retirado: "RETIRED" } as const;
-export type StatusSlug = keyof typeof STATUS_SLUGS;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
-export function statusSlugOf(value: string | string[] | undefined): StatusSlug {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && v in STATUS_SLUGS ? (v as StatusSlug) : "todos";
+/** A staff list's URL parameters: status tab (Spanish slugs), search text and page. */
+export function listParams(sp: Record<string, string | string[] | undefined>): { tab: StatusSlug; q: string | undefined; page: number } {
+  const estado = first(sp.estado);
+  return {
+    tab: estado && estado in STATUS_SLUGS ? (estado as StatusSlug) : "todos",
+    q: first(sp.q)?.trim().slice(0, 200) || undefined,
+    page: Math.max(1, Math.min(10_000, Number.parseInt(first(sp.page) ?? "1", 10) || 1)),
+  };
 }
 
 /** Counts per status and the total, for the status tabs. */

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AttributesTable } from "@/components/catalog/AttributesTable";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
@@ -61,33 +62,7 @@ export default async function DataItemPage({ params }: Props) {
             <h2 id="titulo-atributos" className="mb-3 text-2xl font-bold">
               Atributos
             </h2>
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Atributos del dato</caption>
-              <thead>
-                <tr className="border-b-2 border-tertiary">
-                  <th scope="col" className="py-2 pr-4">
-                    Nombre
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Tipo
-                  </th>
-                  <th scope="col" className="py-2">
-                    Descripción
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.attributes.map((a) => (
-                  <tr key={a.name} className="border-b border-line">
-                    <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
-                      {a.name}
-                    </th>
-                    <td className="py-2 pr-4 font-mono text-sm">{a.type}</td>
-                    <td className="py-2">{a.description || "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AttributesTable attributes={d.attributes} />
           </section>
           <section aria-labelledby="titulo-servicios">
             <h2 id="titulo-servicios" className="mb-3 text-2xl font-bold">

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AttributesTable } from "@/components/catalog/AttributesTable";
 import { formatRun } from "@pisee/node-agent/shared";
-import { ATTRIBUTE_TYPE_LABELS, DIRECTION_LABELS } from "@/components/catalog/labels";
+import { DIRECTION_LABELS } from "@/components/catalog/labels";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
 import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
@@ -28,7 +29,6 @@ function transitionOptions(item: TDataItem): TransitionOption[] {
     .map((a) => ({ action: a, label: ACTION_LABELS[a], verb: DATA_ITEM_TRANSITIONS[a].verb, confirm: DATA_ITEM_TRANSITIONS[a].confirm, reasonRequired: DATA_ITEM_TRANSITIONS[a].reasonRequired }));
 }
 
-type Attribute = TDataItem["attributes"][number];
 
 /** One data item as its institution manages it: fields, attributes, the services using it, history, actions. */
 export default async function ManageDataItemPage({ params, searchParams }: Props) {
@@ -115,35 +115,7 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
             <h2 id="titulo-atributos" className="mb-4 text-2xl font-bold">
               Atributos
             </h2>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Atributos del dato</caption>
-                <thead>
-                  <tr className="border-b-2 border-tertiary">
-                    <th scope="col" className="py-2 pr-4">
-                      Nombre
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Tipo
-                    </th>
-                    <th scope="col" className="py-2">
-                      Descripción
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {item.attributes.map((a: Attribute) => (
-                    <tr key={a.name} className="border-b border-line align-top">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        <code>{a.name}</code>
-                      </th>
-                      <td className="py-2 pr-4">{ATTRIBUTE_TYPE_LABELS[a.type]}</td>
-                      <td className="py-2">{a.description || <span className="text-ink-muted">Sin descripción</span>}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AttributesTable attributes={item.attributes} />
           </section>
 
           <section aria-labelledby="titulo-servicios">
