@@ -5,6 +5,7 @@
  * With `demo`: the ClaveÚnica emulator's test persons and their roles, and a demo catalog
  * (prisma/demo-catalog.ts) — never in production.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { parseRun } from "@pisee/node-agent/shared";
@@ -40,13 +41,13 @@ export function loadInstitutionsFile(): InstitutionsFile {
   return readJson<InstitutionsFile>("prisma/data/institutions.json");
 }
 
-export type SeedSummary = { groups: number; institutions: number; persons: number; memberships: number; services: number; dataItems: number };
+export type SeedSummary = { groups: number; institutions: number; standardTerms: number; persons: number; memberships: number; services: number; dataItems: number };
 
 export async function seedDatabase(databaseUrl: string, opts: { demo: boolean }): Promise<SeedSummary> {
   const db = createPrismaClient(databaseUrl, { max: 2 });
   try {
     const file = loadInstitutionsFile();
-    const summary: SeedSummary = { groups: 0, institutions: 0, persons: 0, memberships: 0, services: 0, dataItems: 0 };
+    const summary: SeedSummary = { groups: 0, institutions: 0, standardTerms: 0, persons: 0, memberships: 0, services: 0, dataItems: 0 };
     await db.$transaction(async (tx) => {
       for (const [group, g] of Object.entries(file.groups) as [GradualityGroup, { year: number; duty: string }][]) {
         const data = { year: g.year, duty: g.duty, members: GROUP_MEMBERS[group] };
@@ -66,6 +67,15 @@ export async function seedDatabase(databaseUrl: string, opts: { demo: boolean })
         ON CONFLICT (code) DO UPDATE SET
           name = EXCLUDED.name, search_name = EXCLUDED.search_name, kind = EXCLUDED.kind,
           region = EXCLUDED.region, "group" = EXCLUDED."group", updated_at = now()`;
+
+      // The network's standard terms (versioned; a published version never changes).
+      const termsText = fs.readFileSync(path.join(root, "prisma/data/standard-terms-v1.md"), "utf8");
+      await tx.standardTerms.upsert({
+        where: { version: 1 },
+        create: { version: 1, title: "Términos y condiciones estándar de la Red de Interoperabilidad del Estado", text: termsText, sha256: crypto.createHash("sha256").update(termsText, "utf8").digest("hex") },
+        update: {},
+      });
+      summary.standardTerms = await tx.standardTerms.count();
 
       if (!opts.demo) return;
       const persons = readJson<DemoPerson[]>("dev/claveunica/persons.json");

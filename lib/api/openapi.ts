@@ -7,7 +7,10 @@ const json = <T>(schema: T) => ({ content: { "application/json": { schema } } })
 
 function toOpenApi(op: Operation): ZodOpenApiOperationObject {
   const responses: Record<string, { description: string; content: Record<string, { schema: unknown }> }> = {
-    [String(op.successStatus ?? 200)]: { description: "Éxito", ...json(op.response) },
+    [String(op.successStatus ?? 200)]: {
+      description: "Éxito",
+      ...(op.responseMedia ? { content: { [op.responseMedia]: { schema: { type: "string", format: "binary" } } } } : json(op.response)),
+    },
   };
   for (const status of [...op.errors, 500]) {
     responses[String(status)] = { description: ERROR_DESCRIPTIONS[status] ?? "Error", ...json(ZErrorBody) };
@@ -23,6 +26,18 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
     ...(op.auth === "session" ? { security: [{ session: [] }] } : { security: [] }),
     requestParams,
     ...(op.body ? { requestBody: { required: true, ...json(op.body) } } : {}),
+    ...(op.upload
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: { type: "object", required: [op.upload.field], properties: { [op.upload.field]: { type: "string", format: "binary", description: op.upload.description } } },
+              },
+            },
+          },
+        }
+      : {}),
     responses: responses as ZodOpenApiOperationObject["responses"],
   };
 }

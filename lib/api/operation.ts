@@ -30,6 +30,10 @@ export type Operation<
   params?: P;
   body?: B;
   response: R;
+  /** Media type of the success answer when it is not JSON (e.g. application/pdf). */
+  responseMedia?: string;
+  /** A multipart/form-data upload read by the handler itself (the documented file field). */
+  upload?: { field: string; description: string };
   successStatus?: 200 | 201 | 202;
   /** Error statuses this operation can answer besides 500. */
   errors: (401 | 403 | 404 | 409 | 413 | 415 | 422 | 503)[];

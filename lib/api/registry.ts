@@ -1,8 +1,10 @@
+import * as agreements from "@/lib/agreements/operations";
 import type { Operation } from "@/lib/api/operation";
 import * as catalog from "@/lib/catalog/operations";
 import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
 import { healthOp } from "@/lib/platform/operations";
+import * as notifications from "@/lib/notifications/operations";
 import * as procedures from "@/lib/procedures/operations";
 
 /** Every operation of the public API, in the order the documentation shows them. */
@@ -24,5 +26,14 @@ export const OPERATIONS: Operation[] = [
   procedures.getProcedureOp,
   procedures.updateProcedureOp,
   procedures.transitionProcedureOp,
+  agreements.listAgreementsOp,
+  agreements.createAgreementOp,
+  agreements.getAgreementOp,
+  agreements.updateAgreementOp,
+  agreements.transitionAgreementOp,
+  agreements.attachDocumentOp,
+  agreements.getDocumentOp,
+  notifications.listNotificationsOp,
+  notifications.readNotificationOp,
   healthOp,
 ];

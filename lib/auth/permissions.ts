@@ -28,7 +28,7 @@ export const PERMISSIONS = {
   "agreement.prepare": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Preparar solicitudes de acuerdo" },
   "agreement.submit": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Enviar solicitudes de acuerdo" },
   "agreement.review": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Revisar, aceptar o rechazar solicitudes recibidas" },
-  "agreement.sign": { scope: "institution", roles: ["INSTITUTION_ADMIN"], headOfService: true, description: "Firmar acuerdos (jefatura de servicio)" },
+  "agreement.sign": { scope: "institution", roles: STAFF_AND_ADMIN, headOfService: true, description: "Firmar acuerdos (jefatura de servicio)" },
   "node.manage": { scope: "institution", roles: ["INSTITUTION_ADMIN"], description: "Registrar, rotar claves y revocar nodos" },
   "trace.read_institution": { scope: "institution", roles: STAFF_AND_ADMIN, description: "Consultar las trazas de la institución" },
 

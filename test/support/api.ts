@@ -21,6 +21,8 @@ export async function call(
   }
   const req = new NextRequest(new URL(url, "http://localhost:3999"), { method: opts.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve(opts.params ?? {}) });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, json: text ? (JSON.parse(text) as any) : null };
+  const isJson = (res.headers.get("content-type") ?? "").includes("json");
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const text = new TextDecoder().decode(bytes);
+  return { status: res.status, headers: res.headers, bytes, json: isJson && text ? (JSON.parse(text) as any) : null };
 }

@@ -1,0 +1,236 @@
+import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+
+/**
+ * The agreement state machine: one table. For each action, the states it may start from, where
+ * it leads, who may take it (relative to the agreement), and whether a reason is required.
+ *
+ *   BORRADOR → ENVIADA → EN_REVISION → (ACEPTADA →) PENDIENTE_FIRMA → VIGENTE ⇄ SUSPENDIDA → TERMINADA
+ *                 │            ├──────→ RECHAZADA ─┐
+ *                 └────────────┴──────→ VENCIDA ───┴→ EN_MEDIACION → (ACEPTADA →) PENDIENTE_FIRMA | RECHAZADA_FIRME
+ *   Open data (automatic approval): ENVIADA → VIGENTE at once, without signatures.
+ */
+export type Party = "consumer_admin" | "consumer_head" | "provider_admin" | "provider_head" | "platform" | "system";
+
+export const AGREEMENT_ACTIONS = [
+  "submit",
+  "take_up",
+  "accept",
+  "reject",
+  "extend",
+  "request_mediation",
+  "mediate_accept",
+  "mediate_reject",
+  "sign",
+  "suspend",
+  "resume",
+  "terminate",
+  "expire",
+  "end",
+] as const;
+export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
+
+/** `to`: the next state; "STAY" keeps it (a deadline extension, a first signature). */
+export type AgreementTransition = {
+  from: readonly AgreementStatus[];
+  to: AgreementStatus | "STAY";
+  by: readonly Party[];
+  reasonRequired: boolean;
+  /** Infinitive, for messages ("aceptar"). */
+  verb: string;
+  /** Button label. */
+  label: string;
+  /** What the confirmation tells the person. */
+  confirm: string;
+};
+
+const ADMINS_AND_PLATFORM = ["consumer_admin", "provider_admin", "platform"] as const;
+
+export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTransition>> = {
+  submit: {
+    from: ["BORRADOR"],
+    to: "ENVIADA",
+    by: ["consumer_admin"],
+    reasonRequired: false,
+    verb: "enviar",
+    label: "Enviar solicitud",
+    confirm: "El proveedor tendrá 15 días hábiles para responder (prorrogables una vez por 5). El equipo de la plataforma será notificado.",
+  },
+  take_up: {
+    from: ["ENVIADA"],
+    to: "EN_REVISION",
+    by: ["provider_admin"],
+    reasonRequired: false,
+    verb: "tomar en revisión",
+    label: "Tomar en revisión",
+    confirm: "La institución solicitante verá que su solicitud está en revisión. El plazo para responder sigue corriendo.",
+  },
+  accept: {
+    from: ["EN_REVISION"],
+    to: "PENDIENTE_FIRMA",
+    by: ["provider_admin"],
+    reasonRequired: false,
+    verb: "aceptar",
+    label: "Aceptar",
+    confirm: "Se fijan los niveles de servicio y los términos; luego deben firmar las jefaturas de servicio de ambas instituciones.",
+  },
+  reject: {
+    from: ["EN_REVISION"],
+    to: "RECHAZADA",
+    by: ["provider_admin"],
+    reasonRequired: true,
+    verb: "rechazar",
+    label: "Rechazar",
+    confirm: "La institución solicitante podrá pedir la mediación del equipo de la plataforma.",
+  },
+  extend: {
+    from: ["ENVIADA", "EN_REVISION"],
+    to: "STAY",
+    by: ["provider_admin"],
+    reasonRequired: true,
+    verb: "prorrogar el plazo de",
+    label: "Prorrogar 5 días hábiles",
+    confirm: "El plazo se extiende por 5 días hábiles. Solo puede prorrogarse una vez.",
+  },
+  request_mediation: {
+    from: ["RECHAZADA", "VENCIDA"],
+    to: "EN_MEDIACION",
+    by: ["consumer_admin"],
+    reasonRequired: true,
+    verb: "pedir mediación para",
+    label: "Pedir mediación",
+    confirm: "El equipo de la plataforma revisará la solicitud y decidirá si se acepta o se rechaza en forma definitiva.",
+  },
+  mediate_accept: {
+    from: ["EN_MEDIACION"],
+    to: "PENDIENTE_FIRMA",
+    by: ["platform"],
+    reasonRequired: true,
+    verb: "aceptar en mediación",
+    label: "Aceptar (mediación)",
+    confirm: "Se fijan los niveles de servicio y los términos; luego deben firmar las jefaturas de servicio de ambas instituciones.",
+  },
+  mediate_reject: {
+    from: ["EN_MEDIACION"],
+    to: "RECHAZADA_FIRME",
+    by: ["platform"],
+    reasonRequired: true,
+    verb: "rechazar en forma definitiva",
+    label: "Rechazar en forma definitiva",
+    confirm: "La solicitud queda rechazada en forma definitiva.",
+  },
+  sign: {
+    from: ["PENDIENTE_FIRMA"],
+    to: "STAY",
+    by: ["consumer_head", "provider_head"],
+    reasonRequired: false,
+    verb: "firmar",
+    label: "Firmar el acuerdo",
+    confirm: "Firma como jefatura de servicio los términos indicados (queda registrada su huella SHA-256). Cuando firmen ambas partes, el acuerdo entra en vigencia.",
+  },
+  suspend: {
+    from: ["VIGENTE"],
+    to: "SUSPENDIDA",
+    by: ADMINS_AND_PLATFORM,
+    reasonRequired: true,
+    verb: "suspender",
+    label: "Suspender",
+    confirm: "Los nodos dejarán de permitir el intercambio en la siguiente actualización de la configuración de la red.",
+  },
+  resume: {
+    from: ["SUSPENDIDA"],
+    to: "VIGENTE",
+    by: ADMINS_AND_PLATFORM,
+    reasonRequired: true,
+    verb: "reanudar",
+    label: "Reanudar",
+    confirm: "El acuerdo vuelve a estar vigente y los nodos permitirán el intercambio.",
+  },
+  terminate: {
+    from: ["VIGENTE", "SUSPENDIDA"],
+    to: "TERMINADA",
+    by: ADMINS_AND_PLATFORM,
+    reasonRequired: true,
+    verb: "terminar",
+    label: "Terminar",
+    confirm: "El acuerdo termina y no puede reactivarse: un nuevo intercambio requerirá una nueva solicitud.",
+  },
+  expire: {
+    from: ["ENVIADA", "EN_REVISION"],
+    to: "VENCIDA",
+    by: ["system"],
+    reasonRequired: false,
+    verb: "vencer",
+    label: "Vencer",
+    confirm: "",
+  },
+  end: {
+    from: ["VIGENTE", "SUSPENDIDA"],
+    to: "TERMINADA",
+    by: ["system"],
+    reasonRequired: false,
+    verb: "terminar por fecha de término",
+    label: "Terminar por fecha",
+    confirm: "",
+  },
+};
+
+export const AGREEMENT_STATUS_LABELS: Record<AgreementStatus, string> = {
+  BORRADOR: "Borrador",
+  ENVIADA: "Enviada",
+  EN_REVISION: "En revisión",
+  ACEPTADA: "Aceptada",
+  RECHAZADA: "Rechazada",
+  VENCIDA: "Vencida",
+  EN_MEDIACION: "En mediación",
+  RECHAZADA_FIRME: "Rechazada en forma definitiva",
+  PENDIENTE_FIRMA: "Pendiente de firma",
+  VIGENTE: "Vigente",
+  SUSPENDIDA: "Suspendida",
+  TERMINADA: "Terminada",
+};
+
+const PARTY_WORDS: Record<Party, string> = {
+  consumer_admin: "un/a administrador/a de la institución solicitante",
+  consumer_head: "la jefatura de servicio de la institución solicitante",
+  provider_admin: "un/a administrador/a de la institución proveedora",
+  provider_head: "la jefatura de servicio de la institución proveedora",
+  platform: "el equipo de la plataforma",
+  system: "el sistema",
+};
+
+/** Spanish contractions: "de el" → "del", "a el" → "al". */
+const contract = (s: string) => s.replace(/\bde el\b/g, "del").replace(/\ba el\b/g, "al");
+
+/**
+ * Whether `parties` may take `action` now, and where it leads. Refusals: 409 for an unknown or
+ * system-only action, 403 when none of the actor's parties may take it, 409 naming the current
+ * state when it does not start from there, 422 when the reason is missing.
+ */
+export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null): AgreementTransition {
+  const t = (AGREEMENT_TRANSITIONS as Record<string, AgreementTransition | undefined>)[action];
+  if (!t || t.by.includes("system")) {
+    throw new ConflictError(`La acción «${action}» no está disponible (estado actual: ${AGREEMENT_STATUS_LABELS[status]}, ${status}).`, "invalid_transition");
+  }
+  if (!t.by.some((p) => parties.has(p))) {
+    throw new ForbiddenError(`Solo ${t.by.map((p) => PARTY_WORDS[p]).join(" o ")} puede ${contract(`${t.verb} el acuerdo`)}.`);
+  }
+  if (!t.from.includes(status)) {
+    throw new ConflictError(`No se puede ${t.verb} un acuerdo en estado ${AGREEMENT_STATUS_LABELS[status]} (${status}).`, "invalid_transition");
+  }
+  if (t.reasonRequired && !reason?.trim()) {
+    throw new ValidationError([{ path: "reason", message: `Indique el motivo para ${contract(`${t.verb} el acuerdo`)}.` }]);
+  }
+  return t;
+}
+
+/** The actions `parties` can take from `status` (for the buttons). */
+export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>): AgreementAction[] {
+  return AGREEMENT_ACTIONS.filter((a) => {
+    const t = AGREEMENT_TRANSITIONS[a];
+    return !t.by.includes("system") && t.from.includes(status) && t.by.some((p) => parties.has(p));
+  });
+}
+
+/** Statuses that block a new request for the same consumer, service and environment. */
+export const ACTIVE_STATUSES: readonly AgreementStatus[] = ["BORRADOR", "ENVIADA", "EN_REVISION", "ACEPTADA", "EN_MEDIACION", "PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA"];
