@@ -9,7 +9,7 @@ const NAV = [
   { href: "/api/docs", label: "API" },
 ];
 
-export function Header({ actor }: { actor: Actor | null }) {
+export function Header({ actor, unread = {} }: { actor: Actor | null; unread?: Record<string, number> }) {
   return (
     <header>
       <div className="bg-tertiary text-white">
@@ -34,8 +34,15 @@ export function Header({ actor }: { actor: Actor | null }) {
                   <Link key={m.institutionCode} href={`/institucion/${m.institutionCode}`} className="font-medium">
                     <span className="sr-only">Área de </span>
                     {m.institutionCode}
+                    <UnreadBadge count={unread[m.institutionCode] ?? 0} />
                   </Link>
                 ))}
+                {actor.isPlatformAdmin && (
+                  <Link href="/admin" className="font-medium">
+                    Plataforma
+                    <UnreadBadge count={unread.PLATAFORMA ?? 0} />
+                  </Link>
+                )}
                 <Link href="/cuenta" className="font-medium">
                   <span className="sr-only">Mi cuenta: </span>
                   {actor.givenNames.split(" ")[0]} {actor.familyNames.split(" ")[0]}
@@ -66,5 +73,16 @@ export function Header({ actor }: { actor: Actor | null }) {
         </nav>
       </div>
     </header>
+  );
+}
+
+/** Unread notifications next to an area's link: a number for the eye, words for screen readers. */
+function UnreadBadge({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="ml-1 inline-flex min-w-6 items-center justify-center rounded-full bg-danger px-1.5 text-xs font-bold text-white">
+      {count}
+      <span className="sr-only"> {count === 1 ? "notificación sin leer" : "notificaciones sin leer"}</span>
+    </span>
   );
 }

@@ -38,7 +38,7 @@ const act = (id: string, as: string, body: Record<string, unknown>) => call(tran
 
 async function pdfUpload(id: string, as: string, bytes: Uint8Array, type = "application/pdf", name = "terminos.pdf") {
   const form = new FormData();
-  form.set("file", new File([bytes], name, { type }));
+  form.set("file", new File([new Uint8Array(bytes)], name, { type }));
   const req = new Request(`http://localhost:3999/api/v1/agreements/${id}/documents`, { method: "POST", body: form });
   const body = new Uint8Array(await req.arrayBuffer());
   return call(docs.POST, `/api/v1/agreements/${id}/documents`, {
