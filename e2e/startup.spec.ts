@@ -27,6 +27,7 @@ const complete = {
   CLAVEUNICA_CLIENT_ID: "portal",
   CLAVEUNICA_CLIENT_SECRET: "0123456789abcdef0123",
   CLAVEUNICA_LOGOUT_URL: "https://accounts.claveunica.gob.cl/api/v1/accounts/app/logout",
+  PISEE_MASTER_KEY: "q3Zk1c9V7x1LmR2pT8wY4nB6cD0eF5gH7jK9aQwErTy",
 };
 
 test.describe("configuración en producción", () => {

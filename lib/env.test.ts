@@ -9,6 +9,7 @@ const base = {
   CLAVEUNICA_CLIENT_ID: "client",
   CLAVEUNICA_CLIENT_SECRET: "0123456789abcdef0123",
   CLAVEUNICA_LOGOUT_URL: "https://accounts.claveunica.gob.cl/api/v1/accounts/app/logout",
+  PISEE_MASTER_KEY: "q3Zk1c9V7x1LmR2pT8wY4nB6cD0eF5gH7jK9aQwErTy",
 };
 
 describe("checkServerEnv", () => {
@@ -18,10 +19,10 @@ describe("checkServerEnv", () => {
   });
 
   it("names every missing secret", () => {
-    const r = checkServerEnv({ ...base, NEXTAUTH_SECRET: undefined, CLAVEUNICA_CLIENT_SECRET: undefined, NODE_ENV: "production" });
+    const r = checkServerEnv({ ...base, NEXTAUTH_SECRET: undefined, CLAVEUNICA_CLIENT_SECRET: undefined, PISEE_MASTER_KEY: undefined, NODE_ENV: "production" });
     expect(r.ok).toBe(false);
     if (!r.ok) {
-      expect(r.problems.map((p) => p.variable).sort()).toEqual(["CLAVEUNICA_CLIENT_SECRET", "NEXTAUTH_SECRET"]);
+      expect(r.problems.map((p) => p.variable).sort()).toEqual(["CLAVEUNICA_CLIENT_SECRET", "NEXTAUTH_SECRET", "PISEE_MASTER_KEY"]);
       expect(r.problems[0]!.message).toContain("entorno");
     }
   });

@@ -18,6 +18,10 @@ const ZServerEnv = z.object({
   CLAVEUNICA_CLIENT_SECRET: z.string().min(16, "debe tener al menos 16 caracteres"),
   /** Where sign-out sends the browser to end the ClaveÚnica session (`?redirect=` is appended). */
   CLAVEUNICA_LOGOUT_URL: ZUrl,
+  /** Encrypts the portal's signing keys at rest: 32 random bytes, base64url (openssl rand 32 | basenc --base64url). */
+  PISEE_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, "debe ser de 32 bytes en base64url (43 caracteres)"),
   PISEE_DEMO: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -25,7 +29,7 @@ const ZServerEnv = z.object({
 export type ServerEnv = z.infer<typeof ZServerEnv>;
 
 /** Names of the variables that hold secrets: they must come from the environment. */
-export const SECRET_VARIABLES = ["NEXTAUTH_SECRET", "CLAVEUNICA_CLIENT_SECRET", "DATABASE_URL"] as const;
+export const SECRET_VARIABLES = ["NEXTAUTH_SECRET", "CLAVEUNICA_CLIENT_SECRET", "DATABASE_URL", "PISEE_MASTER_KEY"] as const;
 
 export type EnvProblem = { variable: string; message: string };
 

@@ -4,6 +4,7 @@ import * as catalog from "@/lib/catalog/operations";
 import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
 import { healthOp } from "@/lib/platform/operations";
+import { getNetworkConfigOp } from "@/lib/network-config/operations";
 import * as notifications from "@/lib/notifications/operations";
 import * as procedures from "@/lib/procedures/operations";
 
@@ -35,5 +36,6 @@ export const OPERATIONS: Operation[] = [
   agreements.getDocumentOp,
   notifications.listNotificationsOp,
   notifications.readNotificationOp,
+  getNetworkConfigOp,
   healthOp,
 ];

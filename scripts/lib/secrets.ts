@@ -8,6 +8,7 @@ export type DemoSecrets = {
   nextauthSecret: string;
   claveunicaClientSecret: string;
   postgresPassword: string;
+  masterKey: string;
 };
 
 const file = path.join(dataDir, "secrets.json");
@@ -18,6 +19,7 @@ export function loadDemoSecrets(): DemoSecrets {
     nextauthSecret: random(48),
     claveunicaClientSecret: random(32),
     postgresPassword: random(24),
+    masterKey: random(32),
   };
   let existing: Partial<DemoSecrets> = {};
   if (fs.existsSync(file)) existing = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<DemoSecrets>;

@@ -91,7 +91,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const secrets =
       opts.mode === "demo"
         ? loadDemoSecrets()
-        : { nextauthSecret: crypto.randomBytes(48).toString("base64url"), claveunicaClientSecret: crypto.randomBytes(32).toString("base64url") };
+        : {
+            nextauthSecret: crypto.randomBytes(48).toString("base64url"),
+            claveunicaClientSecret: crypto.randomBytes(32).toString("base64url"),
+            masterKey: crypto.randomBytes(32).toString("base64url"),
+          };
 
     // 3. The ClaveÚnica emulator, knowing the portal as its client.
     const portalUrl = `http://localhost:${opts.portalPort}`;
@@ -123,6 +127,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       CLAVEUNICA_CLIENT_ID: CLIENT_ID,
       CLAVEUNICA_CLIENT_SECRET: secrets.claveunicaClientSecret,
       CLAVEUNICA_LOGOUT_URL: `${emulator.issuer}/api/v1/accounts/app/logout`,
+      PISEE_MASTER_KEY: secrets.masterKey,
       LOG_LEVEL: process.env.LOG_LEVEL ?? (opts.mode === "test" ? "warn" : "info"),
     };
     if (!opts.dev) buildIfNeeded(opts.log);

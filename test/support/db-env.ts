@@ -9,5 +9,6 @@ process.env.CLAVEUNICA_ISSUER = "http://127.0.0.1:4999";
 process.env.CLAVEUNICA_CLIENT_ID = "pisee-portal";
 process.env.CLAVEUNICA_CLIENT_SECRET = crypto.randomBytes(32).toString("base64url");
 process.env.CLAVEUNICA_LOGOUT_URL = "http://127.0.0.1:4999/api/v1/accounts/app/logout";
+process.env.PISEE_MASTER_KEY = crypto.randomBytes(32).toString("base64url");
 process.env.LOG_LEVEL = "silent";
 process.env.PISEE_CHECK_RESPONSES = "1";
