@@ -5,6 +5,7 @@ import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
 import { healthOp } from "@/lib/platform/operations";
 import { getNetworkConfigOp } from "@/lib/network-config/operations";
+import * as nodes from "@/lib/nodes/operations";
 import * as notifications from "@/lib/notifications/operations";
 import * as procedures from "@/lib/procedures/operations";
 
@@ -37,5 +38,13 @@ export const OPERATIONS: Operation[] = [
   notifications.listNotificationsOp,
   notifications.readNotificationOp,
   getNetworkConfigOp,
+  nodes.anchorOp,
+  nodes.listNodesOp,
+  nodes.createNodeOp,
+  nodes.getNodeOp,
+  nodes.rotationTokenOp,
+  nodes.revokeNodeOp,
+  nodes.registerNodeOp,
+  nodes.rotateNodeKeysOp,
   healthOp,
 ];

@@ -1,0 +1,68 @@
+import { NODE_NAME_PATTERN } from "@pisee/node-agent/shared";
+import { ZEnvironment } from "@/lib/catalog/schemas";
+import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { z } from "@/lib/zod";
+
+export const ZNodeName = z
+  .string()
+  .trim()
+  .regex(NODE_NAME_PATTERN, "Nombre inválido: minúsculas, dígitos y guiones; hasta 32 caracteres, sin empezar con guion")
+  .meta({ example: "nodo-1" });
+
+export const ZNodeCreate = z
+  .object({
+    institution: ZInstitutionCode,
+    name: ZNodeName,
+    environment: ZEnvironment,
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: "URL inválida" })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .meta({ description: "URL pública del puerto de red del nodo (https en producción)", example: "https://nodo.srcei.cl" }),
+  })
+  .meta({ id: "NodeCreate" });
+export type TNodeCreate = z.infer<typeof ZNodeCreate>;
+
+const ZJwk = z.record(z.string(), z.unknown());
+
+export const ZNodeKeysSubmission = z
+  .object({
+    token: z.string().min(20).max(200).meta({ description: "Token de un solo uso entregado por el portal" }),
+    jwks: z.object({ keys: z.array(ZJwk).length(2, "Envíe exactamente dos claves: una de firma (sig) y una de cifrado (enc)") }),
+  })
+  .meta({ id: "NodeKeysSubmission" });
+export type TNodeKeysSubmission = z.infer<typeof ZNodeKeysSubmission>;
+
+export const ZNode = z
+  .object({
+    id: z.string(),
+    institution: z.object({ code: z.string(), name: z.string() }),
+    name: z.string(),
+    environment: ZEnvironment,
+    baseUrl: z.string(),
+    status: z.enum(["PENDING", "ACTIVE", "REVOKED"]),
+    keys: z.array(z.object({ kid: z.string(), use: z.enum(["sig", "enc"]), createdAt: z.string(), retireAfter: z.string().nullable() })),
+    tokenPending: z.object({ purpose: z.enum(["register", "rotate"]), expiresAt: z.string() }).nullable(),
+    createdAt: z.string(),
+    activatedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+    revokedReason: z.string().nullable(),
+  })
+  .meta({ id: "Node" });
+export type TNode = z.infer<typeof ZNode>;
+
+export const ZNodeWithToken = z
+  .object({ node: ZNode, token: z.string().meta({ description: "Se muestra una sola vez" }), expiresAt: z.string() })
+  .meta({ id: "NodeWithToken" });
+
+export const ZRegistration = z
+  .object({
+    nodeId: z.string(),
+    environment: ZEnvironment,
+    networkConfigUrl: z.string(),
+    tracesUrl: z.string(),
+    kids: z.array(z.string()),
+  })
+  .meta({ id: "NodeRegistration" });
+export type TRegistration = z.infer<typeof ZRegistration>;
+
+export const ZNodeIdParams = z.object({ institution: ZInstitutionCode, node: ZNodeName });

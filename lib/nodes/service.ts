@@ -1,0 +1,217 @@
+import "server-only";
+import crypto from "node:crypto";
+import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
+import { recordAudit } from "@/lib/audit/record";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
+import { getDb } from "@/lib/db";
+import { publicOrigin } from "@/lib/env";
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { TNode, TNodeCreate, TNodeKeysSubmission, TRegistration } from "@/lib/nodes/schemas";
+
+type Tx = Prisma.TransactionClient;
+
+/** A registration or rotation token lives 24 hours and is used once; only its hash is stored. */
+export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+/** After a rotation the old keys stay valid this long, so messages in flight still verify. */
+export const KEY_OVERLAP_MS = 60 * 60 * 1000;
+
+const include = { institution: { select: { code: true, name: true } }, keys: { orderBy: [{ createdAt: "asc" }, { use: "asc" }] } } satisfies Prisma.NodeInclude;
+type Row = Prisma.NodeGetPayload<{ include: typeof include }>;
+
+const hashToken = (token: string) => crypto.createHash("sha256").update(token, "utf8").digest("hex");
+const newToken = () => crypto.randomBytes(32).toString("base64url");
+
+function toNode(r: Row, now: Date): TNode {
+  return {
+    id: r.id,
+    institution: r.institution,
+    name: r.name,
+    environment: r.environment,
+    baseUrl: r.baseUrl,
+    status: r.status,
+    keys: r.keys
+      .filter((k) => !k.retireAfter || k.retireAfter > now)
+      .map((k) => ({ kid: k.kid, use: k.use as "sig" | "enc", createdAt: k.createdAt.toISOString(), retireAfter: k.retireAfter?.toISOString() ?? null })),
+    tokenPending:
+      r.tokenHash && r.tokenExpiresAt && r.tokenExpiresAt > now ? { purpose: r.tokenPurpose as "register" | "rotate", expiresAt: r.tokenExpiresAt.toISOString() } : null,
+    createdAt: r.createdAt.toISOString(),
+    activatedAt: r.activatedAt?.toISOString() ?? null,
+    revokedAt: r.revokedAt?.toISOString() ?? null,
+    revokedReason: r.revokedReason,
+  };
+}
+
+function assertManage(actor: Actor, institution: string) {
+  if (!can(actor, "node.manage", institution)) throw new ForbiddenError(`Solo un/a administrador/a de ${institution} gestiona sus nodos.`);
+}
+
+export async function listNodes(institution: string, actor: Actor): Promise<TNode[]> {
+  if (!can(actor, "institution.read_private", institution)) throw new ForbiddenError("Solo los miembros de la institución ven sus nodos.");
+  const rows = await getDb().node.findMany({ where: { institutionCode: institution }, include, orderBy: [{ environment: "asc" }, { name: "asc" }] });
+  const now = clock.now();
+  return rows.map((r) => toNode(r, now));
+}
+
+export async function getNode(id: string, actor: Actor): Promise<TNode> {
+  const row = await getDb().node.findUnique({ where: { id }, include });
+  if (!row || !can(actor, "institution.read_private", row.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+  return toNode(row, clock.now());
+}
+
+/** Registers a node (pending) and returns its one-time registration token, shown once. */
+export async function createNode(input: TNodeCreate, actor: Actor): Promise<{ node: TNode; token: string; expiresAt: string }> {
+  assertManage(actor, input.institution);
+  if (input.environment === "prod" && !input.baseUrl.startsWith("https://")) {
+    throw new ValidationError([{ path: "baseUrl", message: "Un nodo de producción debe publicar su puerto de red con https." }]);
+  }
+  const id = `${input.institution}/${input.name}`;
+  const token = newToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
+  const row = await getDb().$transaction(async (tx) => {
+    if (await tx.node.findUnique({ where: { id }, select: { id: true } })) throw new ConflictError(`Ya existe el nodo ${id}.`, "node_exists");
+    await tx.node.create({
+      data: { id, institutionCode: input.institution, name: input.name, environment: input.environment, baseUrl: input.baseUrl, tokenHash: hashToken(token), tokenPurpose: "register", tokenExpiresAt: expiresAt, createdByRun: actor.run, createdAt: now },
+    });
+    await recordAudit(tx, { actorRun: actor.run, action: "node.created", targetType: "node", targetId: id });
+    return tx.node.findUniqueOrThrow({ where: { id }, include });
+  });
+  return { node: toNode(row, now), token, expiresAt: expiresAt.toISOString() };
+}
+
+/** A new one-time token for the node to present new keys (key rotation). */
+export async function issueRotationToken(id: string, actor: Actor): Promise<{ node: TNode; token: string; expiresAt: string }> {
+  const token = newToken();
+  const now = clock.now();
+  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
+  const row = await getDb().$transaction(async (tx) => {
+    const node = await tx.node.findUnique({ where: { id } });
+    if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+    assertManage(actor, node.institutionCode);
+    if (node.status !== "ACTIVE") throw new ConflictError(`Solo un nodo activo rota sus claves; este está ${node.status === "PENDING" ? "pendiente de registro" : "revocado"}.`, "node_not_active");
+    await tx.node.update({ where: { id }, data: { tokenHash: hashToken(token), tokenPurpose: "rotate", tokenExpiresAt: expiresAt } });
+    await recordAudit(tx, { actorRun: actor.run, action: "node.rotation_token_issued", targetType: "node", targetId: id });
+    return tx.node.findUniqueOrThrow({ where: { id }, include });
+  });
+  return { node: toNode(row, now), token, expiresAt: expiresAt.toISOString() };
+}
+
+export async function revokeNode(id: string, reason: string, actor: Actor): Promise<TNode> {
+  const now = clock.now();
+  const row = await getDb().$transaction(async (tx) => {
+    const node = await tx.node.findUnique({ where: { id } });
+    if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+    assertManage(actor, node.institutionCode);
+    if (node.status === "REVOKED") throw new ConflictError("El nodo ya está revocado.", "node_revoked");
+    if (!reason.trim()) throw new ValidationError([{ path: "reason", message: "Indique el motivo de la revocación." }]);
+    await tx.node.update({ where: { id }, data: { status: "REVOKED", revokedAt: now, revokedReason: reason.trim(), tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
+    await recordAudit(tx, { actorRun: actor.run, action: "node.revoked", targetType: "node", targetId: id, data: { reason } });
+    return tx.node.findUniqueOrThrow({ where: { id }, include });
+  });
+  return toNode(row, now);
+}
+
+type ValidKey = { kid: string; use: "sig" | "enc"; publicJwk: JWK };
+
+/**
+ * One `sig` key (ES256) and one `enc` key (ECDH-ES+A256KW), both EC P-256, public only, each
+ * `kid` its RFC 7638 thumbprint, and not used by any other node (PROTOCOL.md §0).
+ */
+async function validateKeys(tx: Tx, jwks: { keys: Record<string, unknown>[] }, nodeId: string): Promise<ValidKey[]> {
+  const issues: ErrorIssue[] = [];
+  const out: ValidKey[] = [];
+  for (const [i, raw] of jwks.keys.entries()) {
+    const path = `jwks.keys.${i}`;
+    const jwk = raw as JWK & { use?: string };
+    if ("d" in raw || "p" in raw || "q" in raw) {
+      issues.push({ path, message: "La clave incluye material privado: envíe solo la parte pública." });
+      continue;
+    }
+    if (jwk.kty !== "EC" || jwk.crv !== "P-256" || typeof jwk.x !== "string" || typeof jwk.y !== "string") {
+      issues.push({ path, message: "Solo se aceptan claves EC P-256." });
+      continue;
+    }
+    if (jwk.use !== "sig" && jwk.use !== "enc") {
+      issues.push({ path, message: "Cada clave debe declarar use: sig o enc." });
+      continue;
+    }
+    try {
+      await importJWK({ kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y }, "ES256");
+    } catch {
+      issues.push({ path, message: "La clave no es un punto válido de la curva P-256." });
+      continue;
+    }
+    const kid = await calculateJwkThumbprint({ kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y }, "sha256");
+    if (jwk.kid !== kid) {
+      issues.push({ path, message: "El kid debe ser la huella RFC 7638 de la clave." });
+      continue;
+    }
+    const alg = jwk.use === "sig" ? "ES256" : "ECDH-ES+A256KW";
+    if (jwk.alg !== undefined && jwk.alg !== alg) {
+      issues.push({ path, message: `Una clave ${jwk.use} solo admite el algoritmo ${alg}.` });
+      continue;
+    }
+    out.push({ kid, use: jwk.use, publicJwk: { kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y, kid, use: jwk.use, alg } });
+  }
+  if (!issues.length && (out.filter((k) => k.use === "sig").length !== 1 || out.filter((k) => k.use === "enc").length !== 1)) {
+    issues.push({ path: "jwks.keys", message: "Envíe exactamente una clave de firma (sig) y una de cifrado (enc)." });
+  }
+  if (!issues.length) {
+    const taken = await tx.nodeKey.findMany({ where: { kid: { in: out.map((k) => k.kid) }, NOT: { nodeId } }, select: { kid: true } });
+    if (taken.length) issues.push({ path: "jwks.keys", message: "Esas claves ya pertenecen a otro nodo: genere claves nuevas." });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  return out;
+}
+
+const invalidToken = () => new AppError("invalid_token", "El token no es válido, ya se usó o venció. Pida uno nuevo al administrador/a de su institución.", 401);
+
+async function consumeToken(tx: Tx, token: string, purpose: "register" | "rotate") {
+  const node = await tx.node.findFirst({ where: { tokenHash: hashToken(token), tokenPurpose: purpose } });
+  if (!node || !node.tokenExpiresAt || node.tokenExpiresAt <= clock.now()) throw invalidToken();
+  return node;
+}
+
+function registration(node: { id: string; environment: "dev" | "prod" }, keys: ValidKey[]): TRegistration {
+  const origin = publicOrigin();
+  return {
+    nodeId: node.id,
+    environment: node.environment,
+    networkConfigUrl: `${origin}/api/v1/network-config?env=${node.environment}`,
+    tracesUrl: `${origin}/api/v1/traces`,
+    kids: keys.map((k) => k.kid),
+  };
+}
+
+/** The node presents its token and public keys: it becomes active (PROTOCOL.md §2 lists it from the next configuration). */
+export async function registerNode(input: TNodeKeysSubmission): Promise<TRegistration> {
+  const now = clock.now();
+  return getDb().$transaction(async (tx) => {
+    const node = await consumeToken(tx, input.token, "register");
+    if (node.status !== "PENDING") throw invalidToken();
+    const keys = await validateKeys(tx, input.jwks, node.id);
+    await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })) });
+    await tx.node.update({ where: { id: node.id }, data: { status: "ACTIVE", activatedAt: now, tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
+    await recordAudit(tx, { actorRun: null, action: "node.registered", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid) } });
+    return registration(node, keys);
+  });
+}
+
+/** Key rotation: the new keys are added; the previous ones stay valid for the overlap window. */
+export async function rotateNodeKeys(input: TNodeKeysSubmission): Promise<TRegistration> {
+  const now = clock.now();
+  return getDb().$transaction(async (tx) => {
+    const node = await consumeToken(tx, input.token, "rotate");
+    if (node.status !== "ACTIVE") throw invalidToken();
+    const keys = await validateKeys(tx, input.jwks, node.id);
+    const retireAfter = new Date(now.getTime() + KEY_OVERLAP_MS);
+    await tx.nodeKey.updateMany({ where: { nodeId: node.id, retireAfter: null, kid: { notIn: keys.map((k) => k.kid) } }, data: { retireAfter } });
+    await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })), skipDuplicates: true });
+    await tx.node.update({ where: { id: node.id }, data: { tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
+    await recordAudit(tx, { actorRun: null, action: "node.keys_rotated", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid), previousRetireAfter: retireAfter.toISOString() } });
+    return registration(node, keys);
+  });
+}
