@@ -20,7 +20,7 @@ function focusLinkedField(e: MouseEvent<HTMLDivElement>) {
  * The error summary of a form, focused each time the form is submitted with problems
  * (`attempt` changes), so keyboard and screen-reader users land on it.
  */
-export function FormErrorSummary({ title, issues, attempt }: { title?: string; issues: FormIssue[]; attempt: number }) {
+export function FormErrorSummary({ id, title, issues, attempt }: { id?: string; title?: string; issues: FormIssue[]; attempt: number }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (attempt > 0) ref.current?.querySelector<HTMLElement>("[role=alert]")?.focus();
@@ -28,7 +28,7 @@ export function FormErrorSummary({ title, issues, attempt }: { title?: string; i
   return (
     // The click handler only improves the summary's links (Enter on a link clicks it too).
     <div ref={ref} onClick={focusLinkedField}>
-      <ErrorSummary title={title} issues={issues.map((i) => ({ field: i.field, message: i.message }))} />
+      <ErrorSummary id={id} title={title} issues={issues.map((i) => ({ field: i.field, message: i.message }))} />
     </div>
   );
 }

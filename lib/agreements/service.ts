@@ -125,7 +125,7 @@ async function toAgreement(tx: Tx, r: Row, actor: Actor | null, now: Date): Prom
     documents: r.documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, sha256: d.sha256, uploadedBy: name(d.uploadedByRun)!, createdAt: d.createdAt.toISOString() })),
     events: r.events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actor: name(e.actorRun), reason: e.reason, data: e.data ?? null, at: e.at.toISOString() })),
     viewerRoles: [...parties],
-    allowedActions: actionsFor(r.status, parties).filter((a) => a !== "sign" || signingSide(r, parties) !== null),
+    allowedActions: actionsFor(r.status, parties).filter((a) => (a !== "sign" || signingSide(r, parties) !== null) && (a !== "extend" || !r.extended)),
   };
 }
 
@@ -142,7 +142,7 @@ export async function getAgreement(id: string, actor: Actor | null): Promise<TAg
 /** An institution's incoming (as provider) or outgoing (as consumer) agreements; everything for the platform team. */
 export async function listAgreements(query: TAgreementListQuery, actor: Actor): Promise<TAgreementPage> {
   const now = clock.now();
-  await applyDeadlines(now);
+  await sweepDeadlines(now);
   const where: Prisma.AgreementWhereInput = {};
   if (query.institution) {
     if (!can(actor, "institution.read_private", query.institution) && !can(actor, "agreement.mediate")) {
@@ -172,7 +172,7 @@ export async function listAgreements(query: TAgreementListQuery, actor: Actor): 
 /** Agreements in force for the signed network configuration: who may call which service, how fast. */
 export async function listAgreementsInForce(environment: Environment): Promise<{ id: string; consumer: string; service: string; tps: number; validUntil: string | null }[]> {
   const now = clock.now();
-  await applyDeadlines(now);
+  await sweepDeadlines(now);
   const rows = await getDb().agreement.findMany({
     where: { environment, status: "VIGENTE", OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
     select: { id: true, consumerCode: true, serviceId: true, grantedTps: true, requestedTps: true, validUntil: true },
@@ -512,6 +512,15 @@ export async function transitionAgreement(id: string, req: TAgreementTransition,
  * providers once when a deadline is near. Rows another transaction holds are skipped (it will
  * see the deadline itself). With `onlyId`, looks at that agreement alone.
  */
+let lastSweepMs = 0;
+
+/** The network-wide sweep on list reads, at most every few seconds per process (the job runs it every minute too). */
+async function sweepDeadlines(now: Date): Promise<void> {
+  if (Math.abs(now.getTime() - lastSweepMs) < 5_000) return;
+  lastSweepMs = now.getTime();
+  await applyDeadlines(now);
+}
+
 export async function applyDeadlines(now: Date, onlyId?: string): Promise<{ expired: number; ended: number; warned: number }> {
   const db = getDb();
   const scope = onlyId ? Prisma.sql`AND id = ${onlyId}::uuid` : Prisma.empty;

@@ -10,6 +10,8 @@ import { formatDateTime, formatNumber, plural } from "@/lib/format";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { countServicesByStatus, searchServices } from "@/lib/catalog/service";
 import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/service";
+import { listAgreements } from "@/lib/agreements/service";
+import { listNotifications } from "@/lib/notifications/service";
 import { requireStaff, STATUSES, titlePart, withTotal } from "../_lib/staff";
 
 type Props = { params: Promise<{ code: string }> };
@@ -39,11 +41,14 @@ export default async function InstitutionAreaPage({ params }: Props) {
   const { actor, institution, canEdit, roleLabel } = await requireStaff(raw, `/institucion/${raw}`);
   const base = `/institucion/${institution.code}`;
   const recentQuery = { status: "ALL" as const, sort: "recent" as const, page: 1, pageSize: RECENT };
-  const [services, items, serviceCounts, itemCounts] = await Promise.all([
+  const [services, items, serviceCounts, itemCounts, incoming, outgoing, inbox] = await Promise.all([
     searchServices({ provider: institution.code, ...recentQuery }, actor),
     searchDataItems({ steward: institution.code, ...recentQuery }, actor),
     countServicesByStatus(institution.code, actor).then(withTotal),
     countDataItemsByStatus(institution.code, actor).then(withTotal),
+    listAgreements({ institution: institution.code, direction: "incoming", page: 1, pageSize: 1 }, actor),
+    listAgreements({ institution: institution.code, direction: "outgoing", page: 1, pageSize: 1 }, actor),
+    listNotifications(actor, institution.code, { take: 1 }),
   ]);
   const totalServices = serviceCounts.total;
   const totalItems = itemCounts.total;
@@ -101,6 +106,42 @@ export default async function InstitutionAreaPage({ params }: Props) {
               Ver datos
             </ButtonLink>
             {canEdit && <ButtonLink href={`${base}/datos/nuevo`}>Nuevo dato</ButtonLink>}
+          </div>
+        </section>
+      </div>
+
+      <div className="mb-10 grid gap-6 md:grid-cols-2">
+        <section aria-labelledby="titulo-acuerdos" className="rounded-lg border border-line bg-surface p-5">
+          <h2 id="titulo-acuerdos" className="text-2xl font-bold">
+            <Link href={`${base}/acuerdos`}>Acuerdos</Link>
+          </h2>
+          <p className="mt-1">Las solicitudes de acceso que recibe por sus servicios y las que envía por servicios de otras instituciones.</p>
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            <li>
+              Recibidas: <strong>{formatNumber(incoming.pagination.total)}</strong>
+            </li>
+            <li>
+              Enviadas: <strong>{formatNumber(outgoing.pagination.total)}</strong>
+            </li>
+          </ul>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href={`${base}/acuerdos`} variant="secondary">
+              Ver acuerdos
+            </ButtonLink>
+          </div>
+        </section>
+        <section aria-labelledby="titulo-notificaciones" className="rounded-lg border border-line bg-surface p-5">
+          <h2 id="titulo-notificaciones" className="text-2xl font-bold">
+            <Link href={`${base}/notificaciones`}>Notificaciones</Link>
+          </h2>
+          <p className="mt-1">Avisos sobre los acuerdos de la institución: solicitudes nuevas, plazos, respuestas y firmas.</p>
+          <p className="mt-2 text-sm">
+            <strong>{plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")}</strong>
+          </p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href={`${base}/notificaciones`} variant="secondary">
+              Ver notificaciones
+            </ButtonLink>
           </div>
         </section>
       </div>

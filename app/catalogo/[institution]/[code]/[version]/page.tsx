@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { RequestAccessCta } from "@/components/agreements/RequestAccessCta";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
@@ -177,21 +178,7 @@ export default async function ServicePage({ params }: Props) {
             <h2 id="titulo-solicitar" className="text-xl font-bold">
               Solicitar acceso
             </h2>
-            {s.status !== "PUBLISHED" ? (
-              <p className="mt-2">Este servicio no recibe solicitudes nuevas.</p>
-            ) : (
-              <>
-                <p className="mt-2">
-                  {s.approvalPolicy === "AUTOMATIC"
-                    ? "Son datos abiertos: al solicitarlo, el acuerdo queda vigente de inmediato."
-                    : `La solicitud la envía el/la administrador/a de su institución; ${s.provider.name} responde en un plazo de 15 días hábiles (prorrogable por 5), y el acuerdo rige cuando lo firman ambas jefaturas de servicio.`}
-                </p>
-                <p className="mt-2 text-sm text-ink-muted">
-                  Las solicitudes se harán desde aquí con el Gestor de Acuerdos, que aún está en desarrollo en esta instalación. Mientras tanto, coordine con
-                  el equipo de interoperabilidad.
-                </p>
-              </>
-            )}
+            <RequestAccessCta service={s} actor={await getCurrentActor()} />
           </section>
 
           <section aria-labelledby="titulo-niveles">

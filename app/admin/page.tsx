@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { ButtonLink } from "@/components/ui/Button";
+import { PageHeader } from "@/components/ui/PageHeader";
+import { listAgreements } from "@/lib/agreements/service";
+import { plural } from "@/lib/format";
+import { listNotifications } from "@/lib/notifications/service";
+import { deadlineWatch, requirePlatform } from "./_lib/platform";
+
+export const metadata: Metadata = { title: "Consola de la plataforma" };
+
+/** The platform team's console: what needs its attention, and where to act. */
+export default async function AdminPage() {
+  const actor = await requirePlatform("/admin");
+  const [mediation, watch, inbox] = await Promise.all([
+    listAgreements({ status: "EN_MEDIACION", direction: "all", page: 1, pageSize: 1 }, actor),
+    deadlineWatch(actor),
+    listNotifications(actor, null, { take: 1 }),
+  ]);
+  const cards = [
+    {
+      id: "mediaciones",
+      title: "Mediaciones",
+      href: "/admin/mediaciones#titulo-mediaciones",
+      text: plural(mediation.pagination.total, "solicitud espera la decisión de la plataforma.", "solicitudes esperan la decisión de la plataforma."),
+      action: "Ver la cola de mediación",
+    },
+    {
+      id: "plazos",
+      title: "Plazos",
+      href: "/admin/mediaciones#titulo-plazos",
+      text: `${plural(watch.near.length, "solicitud está", "solicitudes están")} por vencer; ${plural(watch.expiredTotal, "venció", "vencieron")} sin respuesta.`,
+      action: "Ver los plazos",
+    },
+    {
+      id: "notificaciones",
+      title: "Notificaciones",
+      href: "/admin/mediaciones#titulo-notificaciones",
+      text: `${plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")} en la bandeja de la plataforma.`,
+      action: "Ver las notificaciones",
+    },
+  ];
+  return (
+    <>
+      <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { label: "Consola de la plataforma" }]} />
+      <PageHeader
+        title="Consola de la plataforma"
+        lead="Para el equipo de interoperabilidad: mediar en las solicitudes rechazadas o vencidas, vigilar los plazos legales y seguir lo que ocurre en la red."
+      />
+      <div className="mb-10 grid gap-6 md:grid-cols-3">
+        {cards.map((c) => (
+          <section key={c.id} aria-labelledby={`titulo-tarjeta-${c.id}`} className="rounded-lg border border-line bg-surface p-5">
+            <h2 id={`titulo-tarjeta-${c.id}`} className="text-2xl font-bold">
+              <Link href={c.href}>{c.title}</Link>
+            </h2>
+            <p className="mt-1">{c.text}</p>
+            <div className="mt-4">
+              <ButtonLink href={c.href} variant="secondary">
+                {c.action}
+              </ButtonLink>
+            </div>
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="titulo-otros" className="max-w-3xl">
+        <h2 id="titulo-otros" className="mb-2 text-2xl font-bold">
+          Referencias
+        </h2>
+        <ul className="list-disc space-y-1 pl-5">
+          <li>
+            <Link href="/acuerdos/terminos">Términos y condiciones estándar de la Red</Link>
+          </li>
+          <li>
+            <Link href="/catalogo">Catálogo de Servicios</Link>
+          </li>
+          <li>
+            <Link href="/instituciones">Instituciones y sus plazos de incorporación</Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

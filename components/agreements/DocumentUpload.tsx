@@ -1,0 +1,106 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef, useState, type FormEvent } from "react";
+import { describedBy, FieldError, Help } from "@/components/catalog/fields";
+import { apiErrorToSummary, byField, type FormIssue } from "@/components/catalog/issues";
+import { useHydrated } from "@/components/catalog/useHydrated";
+import { Alert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import type { TAgreement } from "@/lib/agreements/schemas";
+import { sendFile } from "./api";
+import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
+
+const FIELD = "documento";
+const LABEL = "Documento PDF";
+const MAX_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Attaches a PDF to the agreement (terms of its own, or a supporting document). Checks what it
+ * can before sending (a file chosen, a PDF, at most 10 MB); the server checks the rest (the
+ * file's content really is a PDF). Problems go to the summary and next to the field.
+ */
+export function DocumentUpload({ agreementId }: { agreementId: string }) {
+  const router = useRouter();
+  const hydrated = useHydrated();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
+  const [issues, setIssues] = useState<FormIssue[]>([]);
+  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+
+  const fieldOf = (path: string) => (path === "file" ? FIELD : undefined);
+  const labelOf = (field: string) => (field === FIELD ? LABEL : undefined);
+
+  const mutation = useMutation({
+    mutationFn: (file: File) => sendFile<TAgreement>(`/api/v1/agreements/${agreementId}/documents`, file),
+    onSuccess: (_a, file) => {
+      if (inputRef.current) inputRef.current.value = "";
+      setIssues([]);
+      setDone(`Se adjuntó «${file.name}».`);
+      router.refresh();
+      requestAnimationFrame(() => doneRef.current?.focus());
+    },
+    onError: (err) => {
+      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo adjuntar el documento");
+      setSummaryTitle(s.title === "Hay problemas con los datos ingresados" ? "No se pudo adjuntar el documento" : s.title);
+      setIssues(s.issues);
+      setAttempt((a) => a + 1);
+    },
+  });
+
+  function fail(message: string) {
+    setSummaryTitle("No se pudo adjuntar el documento");
+    setIssues([{ field: FIELD, message: `${LABEL}: ${message}`, inline: message }]);
+    setAttempt((a) => a + 1);
+  }
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (mutation.isPending) return;
+    setDone(null);
+    const file = inputRef.current?.files?.[0];
+    if (!file) return fail("Elija un archivo PDF.");
+    const looksPdf = file.type === "application/pdf" || (!file.type && /\.pdf$/i.test(file.name));
+    if (!looksPdf) return fail(`Solo se aceptan documentos PDF; «${file.name}» no lo es.`);
+    if (file.size === 0) return fail("El archivo está vacío.");
+    if (file.size > MAX_BYTES) return fail("El archivo supera el máximo de 10 MB.");
+    setIssues([]);
+    mutation.mutate(file);
+  }
+
+  const errors = byField(issues)[FIELD];
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="titulo-adjuntar" className="mt-6 rounded-lg border border-line bg-surface p-4">
+      <h3 id="titulo-adjuntar" className="mb-3 text-lg font-bold">
+        Adjuntar un documento
+      </h3>
+      {done && (
+        <div ref={doneRef} tabIndex={-1} className="outline-none">
+          <Alert tone="success">{done}</Alert>
+        </div>
+      )}
+      <FormErrorSummary id="adjuntar-errores" title={summaryTitle} issues={issues} attempt={attempt} />
+      <label htmlFor={FIELD} className="block font-medium">
+        {LABEL}
+      </label>
+      <Help id={FIELD}>Solo archivos PDF, de hasta 10 MB. Un PDF adjunto puede fijarse luego como los términos del acuerdo.</Help>
+      <FieldError id={FIELD} errors={errors} />
+      <input
+        ref={inputRef}
+        id={FIELD}
+        name="file"
+        type="file"
+        accept="application/pdf,.pdf"
+        aria-invalid={!!errors?.length || undefined}
+        aria-describedby={describedBy(FIELD, true, errors)}
+        className={`mt-1 block w-full rounded border bg-white px-3 py-2 ${errors?.length ? "border-2 border-danger" : "border-ink-muted"}`}
+      />
+      <Button type="submit" variant="secondary" className="mt-4" disabled={!hydrated || mutation.isPending} aria-busy={mutation.isPending}>
+        {mutation.isPending ? "Adjuntando…" : "Adjuntar documento"}
+      </Button>
+    </form>
+  );
+}
