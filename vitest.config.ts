@@ -24,6 +24,7 @@ export default defineConfig({
             "components/**/*.test.ts",
             "scripts/**/*.test.ts",
             "node-agent/src/**/*.test.ts",
+            "node-agent/test/**/*.test.ts",
             "dev/claveunica/src/**/*.test.mjs",
           ],
         },

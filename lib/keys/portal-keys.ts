@@ -19,11 +19,17 @@ const ENSURE_LOCK = 7_340_002;
 export type PublishedJwk = JWK & { kid: string; use: "sig"; alg: "ES256"; purpose: KeyPurpose };
 
 async function generate(purpose: KeyPurpose, signsFrom: Date) {
-  const { publicKey, privateKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const pub = await exportJWK(publicKey);
+  // Generated as DER and re-imported: on Node 20, exporting a freshly generated KeyObject as JWK
+  // can deadlock with the garbage collector (seen here: the process hangs).
+  const der = crypto.generateKeyPairSync("ec", {
+    namedCurve: "P-256",
+    publicKeyEncoding: { type: "spki", format: "der" },
+    privateKeyEncoding: { type: "pkcs8", format: "der" },
+  });
+  const pub = await exportJWK(crypto.createPublicKey({ key: der.publicKey, format: "der", type: "spki" }));
   const kid = await calculateJwkThumbprint(pub, "sha256");
   const publicJwk: PublishedJwk = { kty: "EC", crv: "P-256", x: pub.x!, y: pub.y!, kid, use: "sig", alg: "ES256", purpose };
-  const privateDer = privateKey.export({ format: "der", type: "pkcs8" });
+  const privateDer = der.privateKey;
   return { kid, purpose, publicJwk, encryptedPrivateKey: new Uint8Array(seal(privateDer, `portal-key:${kid}`)), signsFrom };
 }
 

@@ -1,17 +1,175 @@
 #!/usr/bin/env node
-import { readFileSync } from "node:fs";
-import { Command } from "commander";
+import fs from "node:fs";
+import { Command, Option } from "commander";
+import { request } from "undici";
+import { handleAppRequest } from "./exchange/consumer.ts";
+import { createKeys } from "./keystore.ts";
+import { ProtocolError } from "./errors.ts";
+import { startNode } from "./node.ts";
+import { registerWithPortal, writeAnchor } from "./registration.ts";
+import { loadSettings } from "./settings.ts";
 
-const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+
+type Out = { json: boolean };
+function print(out: Out, human: string, data: unknown) {
+  process.stdout.write(out.json ? JSON.stringify(data) + "\n" : human + "\n");
+}
+function fail(out: Out, message: string, data: Record<string, unknown> = {}): never {
+  if (out.json) process.stdout.write(JSON.stringify({ ok: false, error: message, ...data }) + "\n");
+  else process.stderr.write(`✗ ${message}\n`);
+  process.exit(1);
+}
 
 export function buildProgram(): Command {
-  return new Command("node-agent")
+  const program = new Command("node-agent")
     .description("Nodo de interoperabilidad del Estado: intercambio firmado y cifrado entre instituciones (protocolo PISEE v1)")
     .version(pkg.version, "-v, --version", "muestra la versión")
     .helpOption("-h, --help", "muestra esta ayuda")
     .showHelpAfterError();
+  const json = new Option("--json", "salida en JSON");
+
+  program
+    .command("init")
+    .description("genera las claves del nodo (0600) y guarda el ancla de confianza del portal")
+    .requiredOption("--data <carpeta>", "carpeta de datos del nodo")
+    .option("--anchor <archivo>", "ancla de confianza (JWKS de configuración del portal)")
+    .option("--portal <url>", "o descargarla del portal (confianza en el primer uso)")
+    .option("--force", "reemplazar claves existentes")
+    .addOption(json)
+    .action(async (o: { data: string; anchor?: string; portal?: string; force?: boolean; json?: boolean }) => {
+      const out = { json: !!o.json };
+      try {
+        let anchor: unknown;
+        if (o.anchor) anchor = JSON.parse(fs.readFileSync(o.anchor, "utf8"));
+        else if (o.portal) anchor = await (await request(`${o.portal.replace(/\/+$/, "")}/api/v1/network-config/anchor`)).body.json();
+        else fail(out, "Indique --anchor archivo.json o --portal URL.");
+        const n = writeAnchor(o.data, anchor);
+        const keys = createKeys(o.data, { force: o.force });
+        print(out, `✓ Claves creadas en ${o.data} (sig ${keys.sig.publicJwk.kid}, enc ${keys.enc.publicJwk.kid}); ancla con ${n} clave(s).`, {
+          ok: true,
+          sig: keys.sig.publicJwk.kid,
+          enc: keys.enc.publicJwk.kid,
+          anchorKeys: n,
+        });
+      } catch (err) {
+        fail(out, err instanceof Error ? err.message : String(err));
+      }
+    });
+
+  program
+    .command("register")
+    .description("presenta el token de un solo uso y las claves públicas al portal")
+    .requiredOption("--portal <url>", "URL del portal")
+    .requiredOption("--token <token>", "token de registro (o de rotación con --rotate)")
+    .requiredOption("--data <carpeta>", "carpeta de datos del nodo")
+    .option("--rotate", "rotación de claves: genera claves nuevas y las presenta")
+    .addOption(json)
+    .action(async (o: { portal: string; token: string; data: string; rotate?: boolean; json?: boolean }) => {
+      const out = { json: !!o.json };
+      try {
+        if (o.rotate) createKeys(o.data, { force: true });
+        const r = await registerWithPortal({ portalUrl: o.portal, token: o.token, dataDir: o.data, rotate: o.rotate });
+        print(out, `✓ Nodo ${r.nodeId} ${o.rotate ? "con claves nuevas" : "registrado"} (${r.environment}).`, { ok: true, ...r });
+      } catch (err) {
+        fail(out, err instanceof Error ? err.message : String(err));
+      }
+    });
+
+  program
+    .command("start")
+    .description("inicia el nodo (puerto local y puerto de red)")
+    .option("--config <archivo>", "archivo de configuración", process.env.PISEE_NODE_CONFIG ?? "node-agent.json")
+    .action(async (o: { config: string }) => {
+      try {
+        const node = await startNode(loadSettings(o.config));
+        process.stdout.write(`✓ Nodo ${node.nodeId}: local ${node.localUrl}, red ${node.networkUrl}\n`);
+        const stop = async () => {
+          await node.close();
+          process.exit(0);
+        };
+        process.on("SIGINT", stop);
+        process.on("SIGTERM", stop);
+      } catch (err) {
+        process.stderr.write(`✗ ${err instanceof Error ? err.message : String(err)}\n`);
+        process.exit(1);
+      }
+    });
+
+  program
+    .command("check")
+    .description("prueba de conectividad: un intercambio real con el servicio, paso a paso")
+    .argument("<servicio>", "identificador del servicio, p. ej. SRCEI/certificado-nacimiento/v1")
+    .option("--config <archivo>", "archivo de configuración", process.env.PISEE_NODE_CONFIG ?? "node-agent.json")
+    .option("--path <ruta>", "ruta dentro del servicio", "")
+    .option("--method <método>", "método HTTP", "GET")
+    .option("--header <cabecera...>", "cabeceras Pisee-* (p. ej. 'Pisee-Procedure: CPAT-1')")
+    .addOption(json)
+    .action(async (service: string, o: { config: string; path: string; method: string; header?: string[]; json?: boolean }) => {
+      const out = { json: !!o.json };
+      const steps: { step: string; ok: boolean; detail?: string }[] = [];
+      const step = (name: string, ok: boolean, detail?: string) => {
+        steps.push({ step: name, ok, detail });
+        if (!out.json) process.stdout.write(`${ok ? "✓" : "✗"} ${name}${detail ? `: ${detail}` : ""}\n`);
+      };
+      // A short-lived node in this process, without servers: the same code as a running node.
+      const settings = loadSettings(o.config);
+      const node = await startNode({ ...settings, local: { ...settings.local, port: 0 }, network: { ...settings.network, port: 0 }, logLevel: "silent" }).catch((err) => {
+        step("iniciar el nodo", false, err instanceof Error ? err.message : String(err));
+        return null;
+      });
+      if (!node) return fail(out, "No se pudo iniciar el nodo", { steps });
+      try {
+        const cfg = node.ctx.store.current;
+        step("configuración de la red verificada", !!cfg, cfg ? `versión ${cfg.version}` : "sin configuración válida");
+        if (!cfg) throw new Error("sin configuración");
+        const svc = cfg.services.get(service);
+        step("servicio en la configuración", !!svc, svc ? `proveedor ${svc.provider}, nodos ${svc.nodes.join(", ") || "ninguno"}` : service);
+        const agr = cfg.agreements.get(`${node.ctx.institution}\u0000${service}`);
+        step("acuerdo vigente", !!agr, agr ? `${agr.id}, ${agr.tps} TPS` : "no hay");
+        const headers: Record<string, string> = {};
+        for (const h of o.header ?? []) {
+          const i = h.indexOf(":");
+          if (i > 0) headers[h.slice(0, i).trim().toLowerCase()] = h.slice(i + 1).trim();
+        }
+        const t0 = performance.now();
+        const r = await handleAppRequest(node.ctx, { method: o.method.toUpperCase(), url: `/r1/${service}${o.path}`, headers, body: Buffer.alloc(0) });
+        step("intercambio firmado y cifrado, respuesta verificada", true, `HTTP ${r.status}${r.code ? ` (${r.code})` : ""} en ${Math.round(performance.now() - t0)} ms`);
+        await node.close();
+        const ok = r.code === null && r.status < 400;
+        print(out, ok ? "✓ Conectividad correcta." : "✗ El servicio respondió con error.", { ok, status: r.status, code: r.code, requestId: r.rid, steps });
+        process.exit(ok ? 0 : 1);
+      } catch (err) {
+        if (err instanceof ProtocolError) step("intercambio", false, `${err.code}: ${err.message}${err.detail ? ` (${err.detail})` : ""}`);
+        await node.close();
+        fail(out, "La prueba de conectividad falló", { steps, code: err instanceof ProtocolError ? err.code : undefined });
+      }
+    });
+
+  program
+    .command("status")
+    .description("estado de un nodo en ejecución: configuración (versión y antigüedad), pares, colas")
+    .option("--config <archivo>", "archivo de configuración", process.env.PISEE_NODE_CONFIG ?? "node-agent.json")
+    .addOption(json)
+    .action(async (o: { config: string; json?: boolean }) => {
+      const out = { json: !!o.json };
+      const s = loadSettings(o.config);
+      try {
+        const r = await request(`http://${s.local.host}:${s.local.port}/status`, { headersTimeout: 5000 });
+        const st = (await r.body.json()) as { node: string; config: { state: string; version?: number; ageSeconds?: number }; peers: number; queues: { replayCache: number } };
+        print(
+          out,
+          `Nodo ${st.node}\n  configuración: ${st.config.state}${st.config.version ? `, versión ${st.config.version}, emitida hace ${st.config.ageSeconds} s` : ""}\n  pares: ${st.peers}\n  caché anti-repetición: ${st.queues.replayCache}`,
+          st,
+        );
+      } catch {
+        fail(out, `No responde un nodo en http://${s.local.host}:${s.local.port}`);
+      }
+    });
+
+  return program;
 }
 
 if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  buildProgram().parse(process.argv);
+  await buildProgram().parseAsync(process.argv);
 }

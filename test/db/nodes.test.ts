@@ -18,8 +18,8 @@ const MUN_ADMIN = "15234567-4";
 afterEach(() => clock.set(null));
 
 async function keyPair(use: "sig" | "enc") {
-  const { publicKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256" });
-  const jwk = await exportJWK(publicKey);
+  const { publicKey } = crypto.generateKeyPairSync("ec", { namedCurve: "P-256", publicKeyEncoding: { type: "spki", format: "der" }, privateKeyEncoding: { type: "pkcs8", format: "der" } });
+  const jwk = await exportJWK(crypto.createPublicKey({ key: publicKey, format: "der", type: "spki" }));
   const kid = await calculateJwkThumbprint(jwk, "sha256");
   return { ...jwk, kid, use, alg: use === "sig" ? "ES256" : "ECDH-ES+A256KW" } as Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { seedDatabase } from "../../prisma/seed";
 import { createThrowawayDatabase } from "../../scripts/lib/postgres";
@@ -6,6 +7,8 @@ import { migrateDeploy } from "../../scripts/lib/prisma-cli";
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
+    /** One master key for the run: portal keys sealed by one test file are read by the next. */
+    masterKey: string;
   }
 }
 
@@ -24,5 +27,6 @@ export default async function setup(project: TestProject) {
     throw err;
   }
   project.provide("databaseUrl", db.url);
+  project.provide("masterKey", crypto.randomBytes(32).toString("base64url"));
   return async () => db.drop();
 }

@@ -1,0 +1,137 @@
+import crypto from "node:crypto";
+import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
+import { checkMessageTimes } from "../enforcement/time.ts";
+import { ProtocolError, type ErrorCode } from "../errors.ts";
+import { RESPONSE_HEADERS, pick } from "../headers.ts";
+import { parseRun } from "../shared/run.ts";
+import { nowSeconds, type ExchangeContext } from "./context.ts";
+import { METHODS, parseLocalUrl } from "./paths.ts";
+
+export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer; code: ErrorCode | null; rid: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/**
+ * The consumer node (PROTOCOL.md §3.1–3.4): checks the service and the agreement in the network
+ * configuration, signs and encrypts the request to the provider node, and verifies the signed,
+ * encrypted answer before handing the backend's status, headers and body back to the app.
+ */
+export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): Promise<AppResponse> {
+  const given = one(app.headers["pisee-request-id"]);
+  const rid = given && UUID.test(given) ? given.toLowerCase() : crypto.randomUUID();
+  if (!METHODS.has(app.method)) throw withRid(new ProtocolError("client.bad_request", "método no permitido"), rid);
+  const target = (() => {
+    try {
+      return parseLocalUrl(app.url);
+    } catch (e) {
+      throw withRid(e as ProtocolError, rid);
+    }
+  })();
+  const cfg = ctx.store.current;
+  if (!cfg) throw withRid(new ProtocolError("node.not_ready"), rid);
+  const service = cfg.services.get(target.serviceId);
+  if (!service) throw withRid(new ProtocolError("client.unknown_service"), rid);
+  const state = ctx.store.state(ctx.nowMs());
+  if (state === "expired" || (state === "grace" && service.sensitive)) throw withRid(new ProtocolError("node.config_expired"), rid);
+  const agreement = cfg.agreements.get(`${ctx.institution}\u0000${service.id}`);
+  if (!agreement || (agreement.validUntil && Date.parse(agreement.validUntil) <= ctx.nowMs())) throw withRid(new ProtocolError("consumer.no_agreement"), rid);
+
+  const proc = one(app.headers["pisee-procedure"]);
+  const caseId = one(app.headers["pisee-case"]);
+  const official = one(app.headers["pisee-official"]);
+  let subject = one(app.headers["pisee-subject"]);
+  const consent = one(app.headers["pisee-consent"]);
+  if (service.sensitive) {
+    if (!proc || !subject || !consent) throw withRid(new ProtocolError("consumer.consent_required"), rid);
+    const run = parseRun(subject);
+    if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Subject no es un RUN válido"), rid);
+    subject = run.run;
+  }
+  const provider = service.nodes.map((id) => cfg.nodes.get(id)).find((n) => n && n.enc.length > 0);
+  if (!provider) throw withRid(new ProtocolError("consumer.provider_unreachable", "el servicio no tiene nodos activos"), rid);
+
+  const iat = nowSeconds(ctx);
+  const jti = crypto.randomUUID();
+  const claims = {
+    iss: ctx.nodeId,
+    aud: provider.id,
+    jti,
+    rid,
+    iat,
+    exp: iat + 60,
+    env: ctx.settings.environment,
+    svc: service.id,
+    agr: agreement.id,
+    ...(proc ? { proc } : {}),
+    ...(caseId ? { case: caseId } : {}),
+    ...(official ? { off: official } : {}),
+    ...(service.sensitive ? { sub: subject, cns: consent } : {}),
+    req: {
+      method: app.method,
+      path: target.path,
+      query: target.query,
+      headers: pick(app.headers, ["content-type", "accept"]),
+      body: app.body.toString("base64url"),
+    },
+  };
+  const jws = signJws(claims, { privateKey: ctx.keys.sig.privateKey, kid: ctx.keys.sig.publicJwk.kid, typ: "pisee-req+jwt" });
+  const jwe = encryptJwe(jws, { recipient: provider.enc.at(-1)!, apu: ctx.nodeId, apv: provider.id, cty: "JWT" });
+  const reqHash = crypto.createHash("sha256").update(jwe, "utf8").digest("base64url");
+
+  let status: number;
+  let contentType: string;
+  let text: string;
+  try {
+    const r = await ctx.http.request({
+      origin: new URL(provider.url).origin,
+      path: `${new URL(provider.url).pathname.replace(/\/+$/, "")}/v1/exchange`,
+      method: "POST",
+      headers: { "content-type": "application/jose" },
+      body: jwe,
+      headersTimeout: ctx.settings.timeouts.providerMs,
+      bodyTimeout: ctx.settings.timeouts.providerMs,
+    });
+    status = r.statusCode;
+    contentType = String(r.headers["content-type"] ?? "");
+    text = await r.body.text();
+  } catch (err) {
+    const name = (err as { code?: string }).code ?? "";
+    throw withRid(new ProtocolError(name.includes("TIMEOUT") ? "consumer.provider_timeout" : "consumer.provider_unreachable"), rid);
+  }
+
+  if (status !== 200 || !contentType.startsWith("application/jose")) {
+    // A clear error from a provider is not signed: reported as information only.
+    let theirs = "";
+    try {
+      theirs = String((JSON.parse(text) as { error?: { code?: unknown } }).error?.code ?? "");
+    } catch {
+      /* not JSON */
+    }
+    throw withRid(new ProtocolError("consumer.provider_refused", theirs ? `${theirs} (no verificado)` : `HTTP ${status}`), rid);
+  }
+
+  let p: Record<string, unknown>;
+  try {
+    const inspected = inspectJwe(text);
+    if (inspected.apv !== ctx.nodeId || inspected.apu !== provider.id || inspected.kid !== ctx.keys.enc.publicJwk.kid) throw new Error("not for us");
+    const inner = Buffer.from(decryptJwe(inspected, ctx.keys.enc.privateKey)).toString("utf8");
+    p = verifyJws(inner, { typ: "pisee-res+jwt", resolveKey: (kid) => provider.sig.get(kid) }).payload;
+    if (p.iss !== provider.id || p.aud !== ctx.nodeId || p.irt !== jti || p.reqHash !== reqHash) throw new Error("not the answer to this request");
+    checkMessageTimes(p.iat, p.exp, nowSeconds(ctx), "consumer.response_invalid");
+  } catch {
+    throw withRid(new ProtocolError("consumer.response_invalid"), rid);
+  }
+  const res = p.res as { status?: unknown; headers?: unknown; body?: unknown } | undefined;
+  if (!res || !Number.isInteger(res.status) || typeof res.body !== "string") throw withRid(new ProtocolError("consumer.response_invalid"), rid);
+  const headers = pick((res.headers ?? {}) as Record<string, string>, RESPONSE_HEADERS);
+  const code = typeof p.err === "string" ? (p.err as ErrorCode) : null;
+  return { status: res.status as number, headers, body: Buffer.from(res.body, "base64url"), code, rid };
+}
+
+/** A protocol error that knows the request it belongs to. */
+export type RidError = ProtocolError & { rid: string };
+function withRid(e: ProtocolError, rid: string): RidError {
+  return Object.assign(e, { rid });
+}

@@ -1,0 +1,173 @@
+import crypto from "node:crypto";
+import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
+import { verifyConsent } from "../enforcement/consent.ts";
+import { checkMessageTimes } from "../enforcement/time.ts";
+import { ERROR_MESSAGES, ProtocolError, errorBody } from "../errors.ts";
+import { RESPONSE_HEADERS, pick } from "../headers.ts";
+import { nowSeconds, type ExchangeContext } from "./context.ts";
+import { assertCleanPath, METHODS } from "./paths.ts";
+
+/** The clear answer to anything that does not authenticate (§3.3 steps 1–2): always the same. */
+export const UNAUTHENTICATED_BODY = JSON.stringify({
+  error: { code: "provider.unauthenticated", message: ERROR_MESSAGES["provider.unauthenticated"], requestId: null, node: "" },
+});
+
+export type ProviderResult =
+  | { kind: "unauthenticated" }
+  | { kind: "jwe"; status: 200; body: string; rid: string; code: string | null; backendStatus: number };
+
+type Verified = { claims: Record<string, unknown>; iss: string; jweBytes: Buffer };
+
+const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
+
+/**
+ * The provider node's checks, in the order of PROTOCOL.md §3.3; the first failure answers.
+ * Steps 1–2 failures give one clear 401; failures from step 3 on are answered inside the signed,
+ * encrypted response with the error's status and code.
+ */
+export async function handleExchange(ctx: ExchangeContext, jweText: string): Promise<ProviderResult> {
+  const cfg = ctx.store.current;
+  const jweBytes = Buffer.from(jweText, "utf8");
+  // 1–2: authenticate. Nothing before this point tells the sender why it failed.
+  let v: Verified;
+  try {
+    if (!cfg) throw new Error("no configuration");
+    const inspected = inspectJwe(jweText, { maxLength: 20 * 1024 * 1024 });
+    if (inspected.apv !== ctx.nodeId || inspected.kid !== ctx.keys.enc.publicJwk.kid) throw new Error("not for this node");
+    const inner = Buffer.from(decryptJwe(inspected, ctx.keys.enc.privateKey)).toString("utf8");
+    const sender = cfg.nodes.get(inspected.apu);
+    if (!sender) throw new Error("unknown sender");
+    const { payload } = verifyJws(inner, { typ: "pisee-req+jwt", resolveKey: (kid) => sender.sig.get(kid), maxLength: 20 * 1024 * 1024 });
+    if (payload.iss !== inspected.apu) throw new Error("apu is not iss");
+    v = { claims: payload, iss: inspected.apu, jweBytes };
+  } catch {
+    ctx.metrics.unauthenticated.inc();
+    return { kind: "unauthenticated" };
+  }
+
+  const c = v.claims;
+  const rid = typeof c.rid === "string" ? c.rid : "";
+  const consumerNode = cfg!.nodes.get(v.iss)!;
+  const reqHash = b64(crypto.createHash("sha256").update(v.jweBytes).digest());
+  let res: { status: number; headers: Record<string, string>; body: string };
+  let code: string | null = null;
+  try {
+    res = await checkAndForward(ctx, c, consumerNode.institution);
+  } catch (err) {
+    const e = err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable");
+    code = e.code;
+    res = { status: e.status, headers: { "content-type": "application/json" }, body: b64(Buffer.from(JSON.stringify(errorBody(e, rid || null, ctx.nodeId)))) };
+  }
+
+  const iat = nowSeconds(ctx);
+  const response = {
+    iss: ctx.nodeId,
+    aud: v.iss,
+    jti: crypto.randomUUID(),
+    irt: c.jti,
+    rid,
+    iat,
+    exp: iat + 60,
+    env: ctx.settings.environment,
+    reqHash,
+    res,
+    ...(code ? { err: code } : {}),
+  };
+  const jws = signJws(response, { privateKey: ctx.keys.sig.privateKey, kid: ctx.keys.sig.publicJwk.kid, typ: "pisee-res+jwt" });
+  const recipient = consumerNode.enc.at(-1);
+  if (!recipient) return { kind: "unauthenticated" };
+  const body = encryptJwe(jws, { recipient, apu: ctx.nodeId, apv: v.iss, cty: "JWT" });
+  return { kind: "jwe", status: 200, body, rid, code, backendStatus: res.status };
+}
+
+async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>, consumerInstitution: string) {
+  const cfg = ctx.store.current!;
+  const now = nowSeconds(ctx);
+  // 3. Time.
+  checkMessageTimes(c.iat, c.exp, now);
+  // 4. Addressed to this node, environment and one of its services.
+  const svcId = typeof c.svc === "string" ? c.svc : "";
+  const service = cfg.services.get(svcId);
+  if (c.aud !== ctx.nodeId || c.env !== ctx.settings.environment || !service || !service.nodes.includes(ctx.nodeId)) {
+    throw new ProtocolError("provider.access_denied");
+  }
+  const state = ctx.store.state(ctx.nowMs());
+  if (state === "expired" || (state === "grace" && service.sensitive)) throw new ProtocolError("node.config_expired");
+  // 5. An agreement in force for (institution of iss, svc).
+  const agreement = typeof c.agr === "string" ? cfg.agreementsById.get(c.agr) : undefined;
+  if (!agreement || agreement.consumer !== consumerInstitution || agreement.service !== svcId || (agreement.validUntil && Date.parse(agreement.validUntil) <= now * 1000)) {
+    throw new ProtocolError("provider.access_denied");
+  }
+  // 6. Replay.
+  if (typeof c.jti !== "string" || !ctx.replay.admit(String(c.iss), c.jti, c.iat as number, c.exp as number, now)) {
+    throw new ProtocolError("provider.replay_detected");
+  }
+  // 7. Rate.
+  if (!ctx.rate.take(`${agreement.id}\u0000${ctx.nodeId}`, agreement.tps, ctx.nowMs())) {
+    throw new ProtocolError("provider.rate_limited");
+  }
+  // 8. Consent for a sensitive service.
+  let subject: string | null = null;
+  if (service.sensitive) {
+    subject = verifyConsent({
+      cns: c.cns,
+      sub: c.sub,
+      proc: c.proc,
+      caseId: c.case,
+      consumer: consumerInstitution,
+      service: svcId,
+      env: ctx.settings.environment,
+      consentKeys: cfg.consentKeys,
+      revoked: cfg.revokedConsents,
+      nowSeconds: now,
+    }).subject;
+  }
+  // 9. Request schema (active once services link approved schemas).
+  if (service.requestSchema) {
+    // No schema catalogue yet: a service that names a schema cannot be checked, so it is refused.
+    throw new ProtocolError("provider.schema_violation");
+  }
+  // 10. Forward with only the verified context.
+  const req = c.req as { method?: unknown; path?: unknown; query?: unknown; headers?: unknown; body?: unknown } | undefined;
+  const method = typeof req?.method === "string" ? req.method : "";
+  const path = typeof req?.path === "string" ? req.path : "";
+  const query = typeof req?.query === "string" ? req.query : "";
+  if (!METHODS.has(method) || typeof req?.body !== "string") throw new ProtocolError("provider.access_denied");
+  assertCleanPath(path);
+  const backend = ctx.settings.backends[svcId];
+  if (!backend) throw new ProtocolError("provider.backend_unreachable");
+  const headers: Record<string, string> = {};
+  const inHeaders = (req.headers ?? {}) as Record<string, unknown>;
+  for (const h of ["content-type", "accept"]) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h] as string;
+  headers["pisee-request-id"] = String(c.rid ?? "");
+  headers["pisee-consumer"] = consumerInstitution;
+  for (const [claim, header] of [["proc", "pisee-procedure"], ["case", "pisee-case"], ["off", "pisee-official"]] as const) {
+    if (typeof c[claim] === "string") headers[header] = c[claim] as string;
+  }
+  if (subject) headers["pisee-subject"] = subject;
+  const body = Buffer.from(req.body, "base64url");
+  const url = `${backend.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
+  let r;
+  try {
+    r = await ctx.http.request({
+      origin: new URL(url).origin,
+      path: url.slice(new URL(url).origin.length) || "/",
+      method: method as "GET",
+      headers,
+      body: body.length ? body : undefined,
+      headersTimeout: ctx.settings.timeouts.backendMs,
+      bodyTimeout: ctx.settings.timeouts.backendMs,
+    });
+  } catch (err) {
+    const name = (err as { code?: string }).code ?? "";
+    throw new ProtocolError(name.includes("TIMEOUT") ? "provider.backend_timeout" : "provider.backend_unreachable");
+  }
+  let resBody: Buffer;
+  try {
+    resBody = Buffer.from(await r.body.arrayBuffer());
+  } catch (err) {
+    const name = (err as { code?: string }).code ?? "";
+    throw new ProtocolError(name.includes("TIMEOUT") ? "provider.backend_timeout" : "provider.backend_unreachable");
+  }
+  return { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: b64(resBody) };
+}

@@ -1,0 +1,185 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { KeyObject } from "node:crypto";
+import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload } from "../protocol/config.ts";
+import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
+
+/**
+ * The network configuration a node obeys (PROTOCOL.md §2): verified against the trust anchor
+ * (and the configuration keys a verified document announced), for this environment, never older
+ * than the highest version accepted (kept on disk with its hash), indexed for the exchange.
+ */
+export type NodeEntry = { id: string; institution: string; url: string; sig: Map<string, KeyObject>; enc: { kid: string; key: KeyObject }[] };
+export type ServiceEntry = NetworkConfigPayload["services"][number];
+export type AgreementEntry = NetworkConfigPayload["agreements"][number];
+
+export type LoadedConfig = {
+  payload: NetworkConfigPayload;
+  hash: string;
+  version: number;
+  issuedAtMs: number;
+  expiresAtMs: number;
+  nodes: Map<string, NodeEntry>;
+  services: Map<string, ServiceEntry>;
+  /** By `${consumer}\u0000${service}`. */
+  agreements: Map<string, AgreementEntry>;
+  agreementsById: Map<string, AgreementEntry>;
+  configKeys: Map<string, KeyObject>;
+  consentKeys: Map<string, KeyObject>;
+  revokedConsents: Set<string>;
+};
+
+export type ConfigState = "none" | "valid" | "grace" | "expired";
+
+export class ConfigRefused extends Error {
+  constructor(
+    readonly reason: "signature" | "environment" | "shape" | "private_key" | "rollback" | "fork",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ConfigRefused";
+  }
+}
+
+type Persisted = { version: number; hash: string; jws: string };
+
+function hasPrivateMembers(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasPrivateMembers);
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) if ((k === "d" && typeof v === "string") || hasPrivateMembers(v)) return true;
+  }
+  return false;
+}
+
+export class ConfigStore {
+  private loaded: LoadedConfig | null = null;
+  private readonly file: string;
+
+  constructor(
+    private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number },
+  ) {
+    this.file = path.join(opts.dataDir, "config-state.json");
+  }
+
+  get current(): LoadedConfig | null {
+    return this.loaded;
+  }
+
+  /** Where the configuration stands at `nowMs`: valid, within the grace period, or expired. */
+  state(nowMs: number): ConfigState {
+    if (!this.loaded) return "none";
+    if (nowMs <= this.loaded.expiresAtMs) return "valid";
+    if (nowMs <= this.loaded.expiresAtMs + this.opts.graceSeconds * 1000) return "grace";
+    return "expired";
+  }
+
+  /** Loads the last accepted document from disk (a restart does not wait for the portal). */
+  restore(): boolean {
+    if (!fs.existsSync(this.file)) return false;
+    const p = JSON.parse(fs.readFileSync(this.file, "utf8")) as Persisted;
+    this.loaded = this.verify(p.jws);
+    return true;
+  }
+
+  /**
+   * Verifies and, when acceptable, adopts a configuration document. Returns whether the content
+   * changed. Refuses (ConfigRefused) a bad signature, another environment, a private key in any
+   * JWK, a lower version than the highest accepted, or the same version with another content.
+   */
+  accept(jws: string): { changed: boolean; version: number } {
+    const next = this.verify(jws);
+    const highest = this.highest();
+    if (highest && next.version < highest.version) throw new ConfigRefused("rollback", `Versión ${next.version} menor que la aceptada (${highest.version}).`);
+    if (highest && next.version === highest.version && next.hash !== highest.hash) {
+      throw new ConfigRefused("fork", `La versión ${next.version} llegó con otro contenido: posible suplantación.`);
+    }
+    const changed = !this.loaded || this.loaded.hash !== next.hash;
+    if (!this.loaded || next.expiresAtMs >= this.loaded.expiresAtMs || changed) {
+      this.loaded = next;
+      this.persist({ version: next.version, hash: next.hash, jws });
+    }
+    return { changed, version: next.version };
+  }
+
+  private highest(): Persisted | null {
+    if (!fs.existsSync(this.file)) return null;
+    return JSON.parse(fs.readFileSync(this.file, "utf8")) as Persisted;
+  }
+
+  private persist(p: Persisted) {
+    fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(p) + "\n", { mode: 0o600 });
+    fs.renameSync(tmp, this.file);
+  }
+
+  private verify(jws: string): LoadedConfig {
+    const trusted = new Map([...this.opts.anchor, ...(this.loaded?.configKeys ?? [])]);
+    let payload: NetworkConfigPayload;
+    try {
+      payload = verifyJws(jws, { typ: "pisee-config+jwt", resolveKey: (kid) => trusted.get(kid) }).payload as unknown as NetworkConfigPayload;
+    } catch (err) {
+      throw new ConfigRefused("signature", `Firma de la configuración no válida (${err instanceof JoseError ? err.code : "error"}).`);
+    }
+    if (payload.env !== this.opts.environment) throw new ConfigRefused("environment", `La configuración es del ambiente ${String(payload.env)}.`);
+    if (hasPrivateMembers(payload)) throw new ConfigRefused("private_key", "La configuración incluye material de clave privada.");
+    const issuedAtMs = Date.parse(payload.issuedAt);
+    const expiresAtMs = Date.parse(payload.expiresAt);
+    if (
+      !Number.isInteger(payload.version) ||
+      payload.version < 1 ||
+      !Number.isFinite(issuedAtMs) ||
+      !Number.isFinite(expiresAtMs) ||
+      expiresAtMs <= issuedAtMs ||
+      expiresAtMs - issuedAtMs > CONFIG_MAX_VALIDITY_MS ||
+      !Array.isArray(payload.nodes) ||
+      !Array.isArray(payload.services) ||
+      !Array.isArray(payload.agreements) ||
+      !Array.isArray(payload.revokedConsents) ||
+      !Array.isArray(payload.portal?.jwks?.keys)
+    ) {
+      throw new ConfigRefused("shape", "La configuración no tiene la forma del protocolo.");
+    }
+    return index(payload, configHash(payload), issuedAtMs, expiresAtMs);
+  }
+}
+
+function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number): LoadedConfig {
+  const nodes = new Map<string, NodeEntry>();
+  for (const n of payload.nodes) {
+    const entry: NodeEntry = { id: n.id, institution: n.institution, url: n.url.replace(/\/+$/, ""), sig: new Map(), enc: [] };
+    for (const jwk of n.jwks.keys) {
+      try {
+        if (jwk.use === "sig") entry.sig.set(jwk.kid, importPublicJwk(jwk, "sig").key);
+        else if (jwk.use === "enc") entry.enc.push(importPublicJwk(jwk, "enc"));
+      } catch {
+        // A key that does not import is ignored: the node cannot be reached with it.
+      }
+    }
+    nodes.set(n.id, entry);
+  }
+  const configKeys = new Map<string, KeyObject>();
+  const consentKeys = new Map<string, KeyObject>();
+  for (const jwk of payload.portal.jwks.keys) {
+    try {
+      const { kid, key } = importPublicJwk({ ...jwk, purpose: undefined }, "sig");
+      (jwk.purpose === "consent" ? consentKeys : configKeys).set(kid, key);
+    } catch {
+      // ignored, as above
+    }
+  }
+  return {
+    payload,
+    hash,
+    version: payload.version,
+    issuedAtMs,
+    expiresAtMs,
+    nodes,
+    services: new Map(payload.services.map((s) => [s.id, s])),
+    agreements: new Map(payload.agreements.map((a) => [`${a.consumer}\u0000${a.service}`, a])),
+    agreementsById: new Map(payload.agreements.map((a) => [a.id, a])),
+    configKeys,
+    consentKeys,
+    revokedConsents: new Set(payload.revokedConsents.map((r) => r.id)),
+  };
+}

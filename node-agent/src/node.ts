@@ -1,0 +1,64 @@
+import { RateLimiter } from "./enforcement/rate-limit.ts";
+import { ReplayCache } from "./enforcement/replay.ts";
+import { createHttpAgent, type ExchangeContext } from "./exchange/context.ts";
+import { loadKeys } from "./keystore.ts";
+import { createLogger } from "./log.ts";
+import { createMetrics } from "./metrics.ts";
+import { startRefresher } from "./network-config/refresher.ts";
+import { ConfigStore } from "./network-config/store.ts";
+import { loadAnchor, loadRegistration } from "./registration.ts";
+import { startLocalServer } from "./server/local.ts";
+import { startNetworkServer } from "./server/network.ts";
+import type { Settings } from "./settings.ts";
+
+export type RunningNode = { nodeId: string; localUrl: string; networkUrl: string; ctx: ExchangeContext; refreshNow: () => Promise<void>; close: () => Promise<void> };
+
+/** Starts a node: keys, anchor and registration from `dataDir`, the configuration refresher and both ports. */
+export async function startNode(settings: Settings, opts: { nowMs?: () => number } = {}): Promise<RunningNode> {
+  const registration = loadRegistration(settings.dataDir);
+  if (registration.environment !== settings.environment) {
+    throw new Error(`El nodo se registró en ${registration.environment} pero la configuración dice ${settings.environment}.`);
+  }
+  const nowMs = opts.nowMs ?? Date.now;
+  const log = createLogger(settings.logLevel, registration.nodeId);
+  const metrics = createMetrics();
+  const http = createHttpAgent();
+  const store = new ConfigStore({ dataDir: settings.dataDir, environment: settings.environment, anchor: loadAnchor(settings.dataDir), graceSeconds: settings.graceSeconds });
+  try {
+    store.restore();
+  } catch (err) {
+    log.warn({ err: err instanceof Error ? err.message : String(err) }, "stored configuration discarded");
+  }
+  const ctx: ExchangeContext = {
+    nodeId: registration.nodeId,
+    institution: registration.nodeId.split("/")[0]!,
+    settings,
+    keys: loadKeys(settings.dataDir),
+    store,
+    replay: new ReplayCache(Math.floor(nowMs() / 1000)),
+    rate: new RateLimiter(),
+    metrics,
+    log,
+    http,
+    nowMs,
+  };
+  const refresher = startRefresher({ portalUrl: settings.portalUrl, environment: settings.environment, seconds: settings.refreshSeconds, store, http, log, metrics });
+  await refresher.first;
+  const local = await startLocalServer(ctx);
+  const network = await startNetworkServer(ctx);
+  log.info({ local: local.url, network: network.url, config: store.current?.version ?? null }, "node started");
+  return {
+    nodeId: registration.nodeId,
+    localUrl: local.url,
+    networkUrl: network.url,
+    ctx,
+    refreshNow: refresher.refreshNow,
+    close: async () => {
+      refresher.stop();
+      await Promise.all([new Promise((r) => local.server.close(r)), new Promise((r) => network.server.close(r))]);
+      local.server.closeAllConnections?.();
+      network.server.closeAllConnections?.();
+      await http.close();
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ProtocolError } from "../errors.ts";
+import type { ExchangeContext } from "../exchange/context.ts";
+import { handleAppRequest, type RidError } from "../exchange/consumer.ts";
+import { readBody, sendError, sendJson } from "./http.ts";
+
+/** The node's state for /health and /status. */
+export function nodeStatus(ctx: ExchangeContext) {
+  const c = ctx.store.current;
+  const now = ctx.nowMs();
+  return {
+    node: ctx.nodeId,
+    environment: ctx.settings.environment,
+    config: c
+      ? { state: ctx.store.state(now), version: c.version, ageSeconds: Math.round((now - c.issuedAtMs) / 1000), expiresAt: new Date(c.expiresAtMs).toISOString() }
+      : { state: "none" as const },
+    peers: c ? c.nodes.size - (c.nodes.has(ctx.nodeId) ? 1 : 0) : 0,
+    queues: { replayCache: ctx.replay.size },
+  };
+}
+
+/**
+ * The app-facing port (PROTOCOL.md §3.1), loopback only: /r1/… exchanges, /health (ready only
+ * with a valid configuration), /status and /metrics (Prometheus text).
+ */
+export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.Server; url: string }> {
+  const server = http.createServer(async (req, res) => {
+    const url = req.url ?? "/";
+    if (req.method === "GET" && url === "/health") {
+      const s = nodeStatus(ctx);
+      sendJson(res, s.config.state === "valid" ? 200 : 503, { status: s.config.state === "valid" ? "ready" : "not_ready", ...s });
+      return;
+    }
+    if (req.method === "GET" && url === "/status") return sendJson(res, 200, nodeStatus(ctx));
+    if (req.method === "GET" && url === "/metrics") {
+      const text = await ctx.metrics.registry.metrics();
+      res.writeHead(200, { "content-type": ctx.metrics.registry.contentType });
+      res.end(text);
+      return;
+    }
+    if (!url.startsWith("/r1/")) return sendError(res, new ProtocolError("client.bad_request", "ruta desconocida"), null, ctx.nodeId);
+    const started = performance.now();
+    const end = ctx.metrics.duration.startTimer({ role: "consumer" });
+    try {
+      const body = await readBody(req, ctx.settings.bodyLimitBytes);
+      const r = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body });
+      res.writeHead(r.status, { ...r.headers, "content-length": r.body.length, "pisee-request-id": r.rid, ...(r.code ? { "pisee-error": r.code } : {}) });
+      res.end(r.body);
+      ctx.metrics.exchanges.inc({ role: "consumer", outcome: r.code ? "error" : "ok", code: r.code ?? "" });
+      ctx.log.info({ rid: r.rid, status: r.status, code: r.code, ms: Math.round(performance.now() - started) }, "exchange");
+    } catch (err) {
+      const e = err instanceof ProtocolError ? err : new ProtocolError("consumer.response_invalid");
+      const rid = (err as RidError).rid ?? null;
+      if (!(err instanceof ProtocolError)) ctx.log.error({ rid, err: err instanceof Error ? err.message : String(err) }, "unexpected error");
+      sendError(res, e, rid, ctx.nodeId);
+      ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: e.code });
+      ctx.log.info({ rid, code: e.code, ms: Math.round(performance.now() - started) }, "exchange refused");
+    } finally {
+      end();
+    }
+  });
+  server.keepAliveTimeout = 30_000;
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(ctx.settings.local.port, ctx.settings.local.host, () => {
+      const a = server.address() as AddressInfo;
+      resolve({ server, url: `http://${ctx.settings.local.host}:${a.port}` });
+    });
+  });
+}

@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The node's settings: a JSON file (default ./node-agent.json, or PISEE_NODE_CONFIG) whose
+ * values environment variables can override. Keys and state live in `dataDir`.
+ */
+const ZSettings = z.object({
+  portalUrl: z.url().transform((u) => u.replace(/\/+$/, "")),
+  environment: z.enum(["dev", "prod"]),
+  dataDir: z.string().min(1),
+  /** The app-facing port (§3.1); loopback only. */
+  local: z.object({ host: z.string().default("127.0.0.1"), port: z.number().int().min(0).max(65535) }),
+  /** The network-facing port (§3.2): HTTPS with cert and key; plain HTTP only with `insecureHttp` (development). */
+  network: z.object({
+    host: z.string().default("0.0.0.0"),
+    port: z.number().int().min(0).max(65535),
+    tls: z.object({ cert: z.string(), key: z.string() }).optional(),
+    insecureHttp: z.boolean().default(false),
+  }),
+  /** Provider side: where each service's backend answers. */
+  backends: z.record(z.string(), z.url()).default({}),
+  timeouts: z.object({ providerMs: z.number().int().positive().default(15_000), backendMs: z.number().int().positive().default(10_000) }).default({ providerMs: 15_000, backendMs: 10_000 }),
+  bodyLimitBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /** How long after the configuration expires the node keeps serving non-sensitive services. */
+  graceSeconds: z.number().int().min(0).default(2 * 60 * 60),
+  refreshSeconds: z.number().int().min(1).default(60),
+  logLevel: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Settings = z.infer<typeof ZSettings>;
+
+const ENV: Record<string, (s: Record<string, unknown>, v: string) => void> = {
+  PISEE_PORTAL_URL: (s, v) => (s.portalUrl = v),
+  PISEE_ENVIRONMENT: (s, v) => (s.environment = v),
+  PISEE_DATA_DIR: (s, v) => (s.dataDir = v),
+  PISEE_LOCAL_PORT: (s, v) => ((s.local as Record<string, unknown>).port = Number(v)),
+  PISEE_NETWORK_PORT: (s, v) => ((s.network as Record<string, unknown>).port = Number(v)),
+  PISEE_LOG_LEVEL: (s, v) => (s.logLevel = v),
+};
+
+export function loadSettings(file = process.env.PISEE_NODE_CONFIG ?? "node-agent.json"): Settings {
+  const raw = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  raw.local ??= {};
+  raw.network ??= {};
+  for (const [name, apply] of Object.entries(ENV)) {
+    const v = process.env[name];
+    if (v !== undefined && v !== "") apply(raw, v);
+  }
+  const parsed = ZSettings.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  - ${i.path.join(".") || "(raíz)"}: ${i.message}`).join("\n");
+    throw new Error(`Configuración inválida del nodo (${path.resolve(file)}):\n${problems}`);
+  }
+  const s = parsed.data;
+  if (!s.network.tls && !s.network.insecureHttp) {
+    throw new Error("El puerto de red exige TLS (network.tls.cert y network.tls.key); HTTP sin cifrar solo con network.insecureHttp: true (desarrollo).");
+  }
+  return { ...s, dataDir: path.resolve(path.dirname(path.resolve(file)), s.dataDir) };
+}
+
+export function parseSettings(value: unknown): Settings {
+  return ZSettings.parse(value);
+}
