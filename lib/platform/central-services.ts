@@ -33,7 +33,7 @@ export const CENTRAL_SERVICES: CentralService[] = [
   {
     name: "Gestor de Acuerdos",
     description: "Solicitud de servicios entre instituciones, respuesta en plazo legal, mediación, firma de las jefaturas y acuerdos vigentes.",
-    availability: "EN_DESARROLLO",
+    availability: "DISPONIBLE",
   },
   {
     name: "Gestor de Autorizaciones",
