@@ -1,0 +1,86 @@
+import { createPublicKey } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateKeyPairs, signJws } from "../../src/crypto/suite.ts";
+import { ConfigRefused, ConfigStore } from "../../src/network-config/store.ts";
+
+const anchorKey = generateKeyPairs().sig;
+const other = generateKeyPairs().sig;
+
+function payload(version: number, over: Record<string, unknown> = {}) {
+  const issuedAt = new Date("2026-11-26T12:00:00Z");
+  return {
+    env: "dev",
+    version,
+    issuedAt: issuedAt.toISOString(),
+    expiresAt: new Date(issuedAt.getTime() + 15 * 60 * 1000).toISOString(),
+    portal: { tracesUrl: "x", jwks: { keys: [{ ...anchorKey.publicJwk, purpose: "config" }] } },
+    institutions: [],
+    nodes: [],
+    services: [],
+    agreements: [],
+    revokedConsents: [],
+    ...over,
+  };
+}
+const sign = (p: object, key = anchorKey) => signJws(p, { privateKey: key.privateKey, kid: key.publicJwk.kid, typ: "pisee-config+jwt" });
+
+function store() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-cfg-"));
+  return new ConfigStore({ dataDir, environment: "dev", anchor: new Map([[anchorKey.publicJwk.kid, anchorPublic()]]), graceSeconds: 7200 });
+}
+function anchorPublic() {
+  return createPublicKey({ key: anchorKey.publicJwk, format: "jwk" });
+}
+
+function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ConfigRefused) return e.reason;
+    throw e;
+  }
+  return "accepted";
+}
+
+describe("network configuration rules (§2)", () => {
+  it("accepts a document signed by the anchor, and a re-signed one of the same version", () => {
+    const s = store();
+    expect(s.accept(sign(payload(3)))).toEqual({ changed: true, version: 3 });
+    expect(s.accept(sign(payload(3, { issuedAt: "2026-11-26T12:10:00.000Z", expiresAt: "2026-11-26T12:25:00.000Z" })))).toEqual({ changed: false, version: 3 });
+  });
+  it("refuses another signer, another environment, private key material, a longer validity", () => {
+    const s = store();
+    expect(refusal(() => s.accept(sign(payload(1), other)))).toBe("signature");
+    expect(refusal(() => s.accept(sign(payload(1, { env: "prod" }))))).toBe("environment");
+    expect(refusal(() => s.accept(sign(payload(1, { nodes: [{ id: "A/n", institution: "A", url: "x", jwks: { keys: [{ kty: "EC", d: "secreto" }] } }] }))))).toBe("private_key");
+    expect(refusal(() => s.accept(sign(payload(1, { expiresAt: "2026-11-26T12:16:00.000Z" }))))).toBe("shape");
+  });
+  it("never goes back in version; the same version with other content raises an alert", () => {
+    const s = store();
+    s.accept(sign(payload(5)));
+    expect(refusal(() => s.accept(sign(payload(4))))).toBe("rollback");
+    expect(refusal(() => s.accept(sign(payload(5, { institutions: [{ code: "X", name: "otra" }] }))))).toBe("fork");
+    expect(s.current!.version).toBe(5);
+  });
+  it("after expiry: grace for non-sensitive services, then nothing", () => {
+    const s = store();
+    s.accept(sign(payload(1)));
+    const exp = Date.parse("2026-11-26T12:15:00Z");
+    expect(s.state(exp)).toBe("valid");
+    expect(s.state(exp + 1)).toBe("grace");
+    expect(s.state(exp + 7200 * 1000)).toBe("grace");
+    expect(s.state(exp + 7200 * 1000 + 1)).toBe("expired");
+  });
+  it("survives a restart: the highest version and its hash are kept on disk", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-cfg-"));
+    const mk = () => new ConfigStore({ dataDir, environment: "dev", anchor: new Map([[anchorKey.publicJwk.kid, anchorPublic()]]), graceSeconds: 0 });
+    mk().accept(sign(payload(7)));
+    const restarted = mk();
+    expect(restarted.restore()).toBe(true);
+    expect(restarted.current!.version).toBe(7);
+    expect(refusal(() => restarted.accept(sign(payload(6))))).toBe("rollback");
+  });
+});
