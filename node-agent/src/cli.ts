@@ -3,7 +3,7 @@ import fs from "node:fs";
 import { Command, Option } from "commander";
 import { request } from "undici";
 import { handleAppRequest } from "./exchange/consumer.ts";
-import { createKeys } from "./keystore.ts";
+import { commitRotation, createKeys, prepareRotation } from "./keystore.ts";
 import { ProtocolError } from "./errors.ts";
 import { startNode } from "./node.ts";
 import { registerWithPortal, writeAnchor } from "./registration.ts";
@@ -68,8 +68,11 @@ export function buildProgram(): Command {
     .action(async (o: { portal: string; token: string; data: string; rotate?: boolean; json?: boolean }) => {
       const out = { json: !!o.json };
       try {
-        if (o.rotate) createKeys(o.data, { force: true });
-        const r = await registerWithPortal({ portalUrl: o.portal, token: o.token, dataDir: o.data, rotate: o.rotate });
+        // A rotation keeps the current keys until the portal has accepted the new ones; a running
+        // node picks them up by itself (the old pair keeps working during the overlap window).
+        const next = o.rotate ? prepareRotation(o.data) : undefined;
+        const r = await registerWithPortal({ portalUrl: o.portal, token: o.token, dataDir: o.data, rotate: o.rotate, keys: next });
+        if (o.rotate) commitRotation(o.data);
         print(out, `✓ Nodo ${r.nodeId} ${o.rotate ? "con claves nuevas" : "registrado"} (${r.environment}).`, { ok: true, ...r });
       } catch (err) {
         fail(out, err instanceof Error ? err.message : String(err));

@@ -1,8 +1,11 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** Prometheus metrics of one node (served at /metrics on the local port). */
 export function createMetrics() {
   const registry = new Registry();
+  // The process's own figures (CPU seconds, resident memory, event-loop lag, heap): what an
+  // operations team watches first, and what the exchange benchmark reads.
+  collectDefaultMetrics({ register: registry });
   const exchanges = new Counter({
     name: "pisee_exchanges_total",
     help: "Exchanges handled, by role (consumer/provider), outcome (ok/error) and protocol code",

@@ -1,7 +1,8 @@
+import path from "node:path";
 import { RateLimiter } from "./enforcement/rate-limit.ts";
 import { ReplayCache } from "./enforcement/replay.ts";
 import { createHttpAgent, type ExchangeContext } from "./exchange/context.ts";
-import { loadKeys } from "./keystore.ts";
+import { KeyRing } from "./keyring.ts";
 import { createLogger } from "./log.ts";
 import { createMetrics } from "./metrics.ts";
 import { startRefresher } from "./network-config/refresher.ts";
@@ -33,16 +34,20 @@ export async function startNode(settings: Settings, opts: { nowMs?: () => number
     nodeId: registration.nodeId,
     institution: registration.nodeId.split("/")[0]!,
     settings,
-    keys: loadKeys(settings.dataDir),
+    keys: new KeyRing(settings.dataDir, nowMs),
     store,
-    replay: new ReplayCache(Math.floor(nowMs() / 1000)),
+    replay: new ReplayCache(Math.floor(nowMs() / 1000), path.join(settings.dataDir, "replay.log")),
     rate: new RateLimiter(),
     metrics,
     log,
     http,
     nowMs,
   };
-  const refresher = startRefresher({ portalUrl: settings.portalUrl, environment: settings.environment, seconds: settings.refreshSeconds, store, http, log, metrics });
+  // Each refresh also picks up keys rotated on disk by `node-agent register --rotate`.
+  const onTick = () => {
+    if (ctx.keys.reloadIfChanged()) log.info({ sig: ctx.keys.current.sig.publicJwk.kid, enc: ctx.keys.current.enc.publicJwk.kid }, "node keys reloaded");
+  };
+  const refresher = startRefresher({ portalUrl: settings.portalUrl, environment: settings.environment, seconds: settings.refreshSeconds, store, http, log, metrics, onTick });
   await refresher.first;
   const local = await startLocalServer(ctx);
   const network = await startNetworkServer(ctx);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import { request } from "undici";
-import { importPublicJwk } from "./crypto/suite.ts";
+import { importPublicJwk, type KeyPair } from "./crypto/suite.ts";
 import { loadKeys, publicJwks } from "./keystore.ts";
 
 /** What the portal answered at registration (dataDir/registration.json). */
@@ -35,8 +35,8 @@ export function loadRegistration(dataDir: string): Registration {
 }
 
 /** Presents the one-time token and the node's public keys to the portal (`rotate` for a key rotation). */
-export async function registerWithPortal(opts: { portalUrl: string; token: string; dataDir: string; rotate?: boolean }): Promise<Registration> {
-  const keys = loadKeys(opts.dataDir);
+export async function registerWithPortal(opts: { portalUrl: string; token: string; dataDir: string; rotate?: boolean; keys?: { sig: KeyPair; enc: KeyPair } }): Promise<Registration> {
+  const keys = opts.keys ?? loadKeys(opts.dataDir);
   const r = await request(`${opts.portalUrl.replace(/\/+$/, "")}/api/v1/nodes/${opts.rotate ? "rotate-keys" : "register"}`, {
     method: "POST",
     headers: { "content-type": "application/json" },

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProtocolError } from "../errors.ts";
 import { RateLimiter } from "./rate-limit.ts";
@@ -47,6 +50,20 @@ describe("replay cache (§3.3 step 6)", () => {
     expect(c.size).toBe(100);
     c.admit("A/n", "late", 500, 560, 500);
     expect(c.size).toBe(1);
+  });
+});
+
+describe("replay cache on disk", () => {
+  it("survives a restart without the start-up guard", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pisee-replay-")), "replay.log");
+    const a = new ReplayCache(1000, file);
+    expect(a.admit("A/n", "j1", 1000, 1060, 1000)).toBe(true); // no guard: the file remembers
+    const b = new ReplayCache(1010, file);
+    expect(b.admit("A/n", "j1", 1000, 1060, 1010)).toBe(false);
+    expect(b.admit("A/n", "j2", 1000, 1060, 1010)).toBe(true);
+    const c = new ReplayCache(2000, file); // everything expired: compacted away
+    expect(c.size).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).toBe("");
   });
 });
 

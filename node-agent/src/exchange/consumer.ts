@@ -76,7 +76,8 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
       body: app.body.toString("base64url"),
     },
   };
-  const jws = signJws(claims, { privateKey: ctx.keys.sig.privateKey, kid: ctx.keys.sig.publicJwk.kid, typ: "pisee-req+jwt" });
+  const signer = ctx.keys.signing();
+  const jws = signJws(claims, { privateKey: signer.privateKey, kid: signer.publicJwk.kid, typ: "pisee-req+jwt" });
   const jwe = encryptJwe(jws, { recipient: provider.enc.at(-1)!, apu: ctx.nodeId, apv: provider.id, cty: "JWT" });
   const reqHash = crypto.createHash("sha256").update(jwe, "utf8").digest("base64url");
 
@@ -115,8 +116,9 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
   let p: Record<string, unknown>;
   try {
     const inspected = inspectJwe(text);
-    if (inspected.apv !== ctx.nodeId || inspected.apu !== provider.id || inspected.kid !== ctx.keys.enc.publicJwk.kid) throw new Error("not for us");
-    const inner = Buffer.from(decryptJwe(inspected, ctx.keys.enc.privateKey)).toString("utf8");
+    const encKey = inspected.apv === ctx.nodeId && inspected.apu === provider.id ? ctx.keys.decryption(inspected.kid) : undefined;
+    if (!encKey) throw new Error("not for us");
+    const inner = Buffer.from(decryptJwe(inspected, encKey)).toString("utf8");
     p = verifyJws(inner, { typ: "pisee-res+jwt", resolveKey: (kid) => provider.sig.get(kid) }).payload;
     if (p.iss !== provider.id || p.aud !== ctx.nodeId || p.irt !== jti || p.reqHash !== reqHash) throw new Error("not the answer to this request");
     checkMessageTimes(p.iat, p.exp, nowSeconds(ctx), "consumer.response_invalid");

@@ -1,7 +1,7 @@
 import { Agent } from "undici";
 import type { RateLimiter } from "../enforcement/rate-limit.ts";
 import type { ReplayCache } from "../enforcement/replay.ts";
-import type { NodeKeys } from "../keystore.ts";
+import type { KeyRing } from "../keyring.ts";
 import type { Logger } from "../log.ts";
 import type { Metrics } from "../metrics.ts";
 import type { ConfigStore } from "../network-config/store.ts";
@@ -12,7 +12,7 @@ export type ExchangeContext = {
   nodeId: string;
   institution: string;
   settings: Settings;
-  keys: NodeKeys;
+  keys: KeyRing;
   store: ConfigStore;
   replay: ReplayCache;
   rate: RateLimiter;

@@ -33,8 +33,9 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
   try {
     if (!cfg) throw new Error("no configuration");
     const inspected = inspectJwe(jweText, { maxLength: 20 * 1024 * 1024 });
-    if (inspected.apv !== ctx.nodeId || inspected.kid !== ctx.keys.enc.publicJwk.kid) throw new Error("not for this node");
-    const inner = Buffer.from(decryptJwe(inspected, ctx.keys.enc.privateKey)).toString("utf8");
+    const encKey = inspected.apv === ctx.nodeId ? ctx.keys.decryption(inspected.kid) : undefined;
+    if (!encKey) throw new Error("not for this node");
+    const inner = Buffer.from(decryptJwe(inspected, encKey)).toString("utf8");
     const sender = cfg.nodes.get(inspected.apu);
     if (!sender) throw new Error("unknown sender");
     const { payload } = verifyJws(inner, { typ: "pisee-req+jwt", resolveKey: (kid) => sender.sig.get(kid), maxLength: 20 * 1024 * 1024 });
@@ -73,7 +74,8 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
     res,
     ...(code ? { err: code } : {}),
   };
-  const jws = signJws(response, { privateKey: ctx.keys.sig.privateKey, kid: ctx.keys.sig.publicJwk.kid, typ: "pisee-res+jwt" });
+  const signer = ctx.keys.signing();
+  const jws = signJws(response, { privateKey: signer.privateKey, kid: signer.publicJwk.kid, typ: "pisee-res+jwt" });
   const recipient = consumerNode.enc.at(-1);
   if (!recipient) return { kind: "unauthenticated" };
   const body = encryptJwe(jws, { recipient, apu: ctx.nodeId, apv: v.iss, cty: "JWT" });

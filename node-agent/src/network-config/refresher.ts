@@ -15,7 +15,7 @@ export async function fetchConfig(portalUrl: string, environment: string, http: 
  * Refreshes the configuration every `seconds` (PROTOCOL.md §2: 60 s). A refused document is
  * logged and counted; the node keeps the last good one (and its grace rules).
  */
-export function startRefresher(opts: { portalUrl: string; environment: string; seconds: number; store: ConfigStore; http: Agent; log: Logger; metrics: Metrics }) {
+export function startRefresher(opts: { portalUrl: string; environment: string; seconds: number; store: ConfigStore; http: Agent; log: Logger; metrics: Metrics; onTick?: () => void }) {
   let stopped = false;
   const update = () => {
     const c = opts.store.current;
@@ -38,6 +38,7 @@ export function startRefresher(opts: { portalUrl: string; environment: string; s
       }
     } finally {
       update();
+      opts.onTick?.();
     }
   };
   const first = tick();

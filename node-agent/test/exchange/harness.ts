@@ -34,7 +34,7 @@ async function listen(server: http.Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-export async function createHarness(opts: { nowMs?: () => number } = {}): Promise<Harness & { advance: (ms: number) => void }> {
+export async function createHarness(opts: { nowMs?: () => number } = {}): Promise<Harness & { advance: (ms: number) => void; now: () => number }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-harness-"));
   const configKey = generateKeyPairs().sig;
   const consentKey = generateKeyPairs().sig;
@@ -100,6 +100,7 @@ export async function createHarness(opts: { nowMs?: () => number } = {}): Promis
   const nodes: RunningNode[] = [];
 
   return {
+    now: nowMs,
     advance: (ms: number) => {
       offset += ms;
     },
