@@ -43,6 +43,7 @@ export const OPERATIONS: Operation[] = [
   nodes.createNodeOp,
   nodes.getNodeOp,
   nodes.rotationTokenOp,
+  nodes.registrationTokenOp,
   nodes.revokeNodeOp,
   nodes.registerNodeOp,
   nodes.rotateNodeKeysOp,

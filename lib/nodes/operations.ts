@@ -54,6 +54,18 @@ export const rotationTokenOp = defineOperation({
   errors: [401, 403, 404, 409],
 });
 
+export const registrationTokenOp = defineOperation({
+  operationId: "reissueNodeRegistrationToken",
+  method: "POST",
+  path: "/api/v1/nodes/{institution}/{node}/registration-token",
+  tags: TAGS,
+  summary: "Entrega un token de registro nuevo a un nodo pendiente (el anterior venció o se perdió; deja de servir)",
+  auth: "session",
+  params: ZNodeIdParams,
+  response: ZNodeWithToken,
+  errors: [401, 403, 404, 409],
+});
+
 export const revokeNodeOp = defineOperation({
   operationId: "revokeNode",
   method: "POST",

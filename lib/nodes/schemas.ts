@@ -3,11 +3,15 @@ import { ZEnvironment } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
 import { z } from "@/lib/zod";
 
-export const ZNodeName = z
+/** A node's name as it appears in a path (existing nodes). */
+const ZNodeNameInPath = z
   .string()
   .trim()
   .regex(NODE_NAME_PATTERN, "Nombre inválido: minúsculas, dígitos y guiones; hasta 32 caracteres, sin empezar con guion")
   .meta({ example: "nodo-1" });
+
+/** A new node's name: `nuevo` is taken by the portal's page /institucion/{code}/nodos/nuevo. */
+export const ZNodeName = ZNodeNameInPath.refine((n) => n !== "nuevo", "«nuevo» es un nombre reservado: elija otro");
 
 export const ZNodeCreate = z
   .object({
@@ -65,4 +69,4 @@ export const ZRegistration = z
   .meta({ id: "NodeRegistration" });
 export type TRegistration = z.infer<typeof ZRegistration>;
 
-export const ZNodeIdParams = z.object({ institution: ZInstitutionCode, node: ZNodeName });
+export const ZNodeIdParams = z.object({ institution: ZInstitutionCode, node: ZNodeNameInPath });

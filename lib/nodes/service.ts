@@ -82,8 +82,11 @@ export async function createNode(input: TNodeCreate, actor: Actor): Promise<{ no
   return { node: toNode(row, now), token, expiresAt: expiresAt.toISOString() };
 }
 
-/** A new one-time token for the node to present new keys (key rotation). */
-export async function issueRotationToken(id: string, actor: Actor): Promise<{ node: TNode; token: string; expiresAt: string }> {
+/**
+ * A new one-time token for a node: `rotate` (an active node presents new keys) or `register` (a
+ * pending node whose token expired or was lost). Only the last token issued is valid.
+ */
+async function issueNodeToken(id: string, purpose: "register" | "rotate", actor: Actor): Promise<{ node: TNode; token: string; expiresAt: string }> {
   const token = newToken();
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
@@ -91,12 +94,24 @@ export async function issueRotationToken(id: string, actor: Actor): Promise<{ no
     const node = await tx.node.findUnique({ where: { id } });
     if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
     assertManage(actor, node.institutionCode);
-    if (node.status !== "ACTIVE") throw new ConflictError(`Solo un nodo activo rota sus claves; este está ${node.status === "PENDING" ? "pendiente de registro" : "revocado"}.`, "node_not_active");
-    await tx.node.update({ where: { id }, data: { tokenHash: hashToken(token), tokenPurpose: "rotate", tokenExpiresAt: expiresAt } });
-    await recordAudit(tx, { actorRun: actor.run, action: "node.rotation_token_issued", targetType: "node", targetId: id });
+    const state = { PENDING: "pendiente de registro", ACTIVE: "activo", REVOKED: "revocado" }[node.status];
+    if (purpose === "rotate" && node.status !== "ACTIVE") throw new ConflictError(`Solo un nodo activo rota sus claves; este está ${state}.`, "node_not_active");
+    if (purpose === "register" && node.status !== "PENDING") throw new ConflictError(`Solo un nodo pendiente recibe un token de registro nuevo; este está ${state}.`, "node_not_pending");
+    await tx.node.update({ where: { id }, data: { tokenHash: hashToken(token), tokenPurpose: purpose, tokenExpiresAt: expiresAt } });
+    await recordAudit(tx, { actorRun: actor.run, action: purpose === "rotate" ? "node.rotation_token_issued" : "node.registration_token_reissued", targetType: "node", targetId: id });
     return tx.node.findUniqueOrThrow({ where: { id }, include });
   });
   return { node: toNode(row, now), token, expiresAt: expiresAt.toISOString() };
+}
+
+/** A one-time token for an active node to present new keys (key rotation). */
+export function issueRotationToken(id: string, actor: Actor) {
+  return issueNodeToken(id, "rotate", actor);
+}
+
+/** A new registration token for a pending node (the previous one expired or was lost). */
+export function reissueRegistrationToken(id: string, actor: Actor) {
+  return issueNodeToken(id, "register", actor);
 }
 
 export async function revokeNode(id: string, reason: string, actor: Actor): Promise<TNode> {

@@ -3,6 +3,7 @@ import { calculateJwkThumbprint, decodeJwt, exportJWK } from "jose";
 import { afterEach, describe, expect, it } from "vitest";
 import * as configRoute from "@/app/api/v1/network-config/route";
 import * as anchor from "@/app/api/v1/network-config/anchor/route";
+import * as registrationToken from "@/app/api/v1/nodes/[institution]/[node]/registration-token/route";
 import * as revoke from "@/app/api/v1/nodes/[institution]/[node]/revoke/route";
 import * as rotationToken from "@/app/api/v1/nodes/[institution]/[node]/rotation-token/route";
 import * as register from "@/app/api/v1/nodes/register/route";
@@ -62,6 +63,30 @@ describe("registering a node", () => {
     expect((await config("prod")).nodes.some((n) => n.id === "SRCEI/nodo-1")).toBe(false);
     const a = await call(anchor.GET, "/api/v1/network-config/anchor");
     expect(a.json.keys.every((k: { purpose: string }) => k.purpose === "config")).toBe(true);
+    expect(a.headers.get("content-disposition")).toBe('attachment; filename="anchor.json"');
+  });
+
+  it("«nuevo» is reserved (the portal's page for a new node)", async () => {
+    const r = await newNode("nuevo");
+    expect(r.status).toBe(422);
+    expect(r.json.error.issues[0]).toMatchObject({ path: "name", message: expect.stringContaining("reservado") });
+  });
+
+  it("a pending node whose token expired gets a new one; the old one stops working", async () => {
+    const created = await newNode("nodo-4");
+    const params = { institution: "SRCEI", node: "nodo-4" };
+    clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect((await call(registrationToken.POST, "/x", { method: "POST", params, as: SRCEI_STAFF })).status).toBe(403);
+    expect((await call(registrationToken.POST, "/x", { method: "POST", params, as: MUN_ADMIN })).status).toBe(404);
+    const fresh = await call(registrationToken.POST, "/x", { method: "POST", params, as: SRCEI_ADMIN });
+    expect(fresh.status).toBe(200);
+    expect(fresh.json.node.tokenPending.purpose).toBe("register");
+    expect((await call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: await jwks() } })).status).toBe(401);
+    expect((await call(register.POST, "/x", { method: "POST", body: { token: fresh.json.token, jwks: await jwks() } })).status).toBe(200);
+    // Active now: a registration token no longer applies (a rotation token does).
+    const conflict = await call(registrationToken.POST, "/x", { method: "POST", params, as: SRCEI_ADMIN });
+    expect(conflict.status).toBe(409);
+    expect(conflict.json.error.code).toBe("node_not_pending");
   });
 
   it("refuses keys that break the rules, and expired tokens", async () => {

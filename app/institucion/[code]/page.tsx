@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
 import { RoleNote } from "@/components/catalog/RoleNote";
+import { NodesCard } from "@/components/nodes/NodesCard";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
@@ -144,6 +145,10 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
           </div>
         </section>
+      </div>
+
+      <div className="mb-10 grid gap-6 md:grid-cols-2">
+        <NodesCard institution={institution.code} actor={actor} />
       </div>
 
       <section aria-labelledby="titulo-recientes">

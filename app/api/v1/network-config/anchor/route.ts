@@ -2,4 +2,10 @@ import { handle } from "@/lib/api/route";
 import { publishedKeys } from "@/lib/keys/portal-keys";
 import { anchorOp } from "@/lib/nodes/operations";
 
-export const GET = handle(anchorOp, async () => ({ keys: await publishedKeys("config") }));
+// Served as a file to save (`node-agent init --anchor anchor.json`), still JSON for programs.
+export const GET = handle(anchorOp, async ({ requestId }) =>
+  Response.json(
+    { keys: await publishedKeys("config") },
+    { headers: { "Cache-Control": "no-store", "X-Request-Id": requestId, "Content-Disposition": 'attachment; filename="anchor.json"' } },
+  ),
+);
