@@ -4,13 +4,18 @@
  * build when the sources changed, the portal on http://localhost:3000 and the ClaveÚnica
  * emulator on http://127.0.0.1:4010. `npm run dev` does the same with `next dev`.
  */
+import path from "node:path";
 import { formatRun } from "@pisee/node-agent/shared";
 import { loadPersons } from "@pisee/claveunica-emulator";
+import { DEMO_SERVICE, ensureDemoAgreement, startDemoNetwork } from "./lib/demo-network";
+import { dataDir } from "./lib/paths";
 import { isPortFree } from "./lib/postgres";
 import { startStack } from "./lib/stack";
 
 const PORTAL_PORT = Number(process.env.PORT ?? 3000);
 const EMULATOR_PORT = Number(process.env.CLAVEUNICA_PORT ?? 4010);
+/** The demo network: consumer node (Municipalidad de Santiago), provider node (SRCEI), SRCEI's backend. */
+const NODE_PORTS = { consumerLocal: 8081, consumerNetwork: 8441, providerLocal: 8082, providerNetwork: 8442, backend: 7001 };
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(line);
 
@@ -18,15 +23,33 @@ async function main() {
   for (const [port, what, variable] of [
     [PORTAL_PORT, "el portal", "PORT"],
     [EMULATOR_PORT, "el emulador de ClaveÚnica", "CLAVEUNICA_PORT"],
+    ...Object.values(NODE_PORTS).map((p) => [p, "la red de demostración", null] as const),
   ] as const) {
-    if (!(await isPortFree(port))) throw new Error(`El puerto ${port} (${what}) está ocupado. Libérelo o elija otro con ${variable}=…`);
+    if (!(await isPortFree(port))) throw new Error(`El puerto ${port} (${what}) está ocupado.${variable ? ` Libérelo o elija otro con ${variable}=…` : " Libérelo."}`);
   }
   const stack = await startStack({ mode: "demo", portalPort: PORTAL_PORT, emulatorPort: EMULATOR_PORT, dev, log });
+  log("Iniciando la red de demostración (dos nodos y el sistema del Registro Civil)…");
+  await ensureDemoAgreement(stack.databaseUrl);
+  const net = await startDemoNetwork({
+    portalUrl: stack.portalUrl,
+    databaseUrl: stack.databaseUrl,
+    dataRoot: path.join(dataDir, "nodes"),
+    backendPort: NODE_PORTS.backend,
+    nodes: [
+      { id: "SRCEI/nodo-demo", role: "provider", localPort: NODE_PORTS.providerLocal, networkPort: NODE_PORTS.providerNetwork },
+      { id: "MUN-SANTIAGO/nodo-demo", role: "consumer", localPort: NODE_PORTS.consumerLocal, networkPort: NODE_PORTS.consumerNetwork },
+    ],
+    log,
+  }).catch(async (err) => {
+    await stack.stop();
+    throw err;
+  });
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
     console.log("\nDeteniendo…");
+    await net.stop();
     await stack.stop();
     process.exit(0);
   };
@@ -42,6 +65,12 @@ async function main() {
   Documentación de la API ${stack.portalUrl}/api/docs
   ClaveÚnica (emulador)   ${stack.issuer}
   Base de datos           ${stack.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
+
+  Red de demostración (acuerdo vigente Municipalidad de Santiago → SRCEI, ${DEMO_SERVICE}):
+    Nodo de la Municipalidad ${net.consumerLocalUrl}   (puerto local; /health, /status, /metrics)
+    Nodo del Registro Civil  ${net.providerLocalUrl}
+    Pruebe un intercambio firmado y cifrado:
+      curl -i ${net.consumerLocalUrl}/r1/${DEMO_SERVICE}/certificados/12345678-5
 
   Personas de prueba (elija una en la página del emulador al ingresar):
 ${persons.map((p) => `    ${`${p.nombres[0]} ${p.apellidos[0]}`.padEnd(width)}  ${formatRun(p.run).padEnd(13)} ${p.descripcion}`).join("\n")}

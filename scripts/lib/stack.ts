@@ -82,10 +82,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     }
     opts.log("Aplicando migraciones…");
     migrateDeploy(databaseUrl, { quiet: true });
-    if (opts.mode === "test" || (await isEmpty(databaseUrl))) {
-      const s = await seedDatabase(databaseUrl, { demo: true });
-      opts.log(`Datos cargados: ${s.institutions} instituciones, ${s.persons} personas de prueba.`);
-    }
+    // The seed is idempotent and keeps what people changed: it runs on every start, so a demo
+    // database created by an older version gets what newer versions seed (e.g. standard terms).
+    const empty = await isEmpty(databaseUrl);
+    const s = await seedDatabase(databaseUrl, { demo: true });
+    if (empty) opts.log(`Datos cargados: ${s.institutions} instituciones, ${s.persons} personas de prueba.`);
 
     // 2. Secrets: per install for the demo, fresh for a test run.
     const secrets =
