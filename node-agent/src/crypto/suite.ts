@@ -6,11 +6,11 @@
  * Anything else is refused with a JoseError (see errors.ts). Header allowlists make `zip`, `jku`,
  * `jwk`, `x5u`, `x5c`, `crit` and `b64` (and any other unknown member) fail before any cryptography.
  */
-import { createCipheriv, createDecipheriv, createECDH, createHash, diffieHellman, randomBytes, sign, verify, type KeyObject } from "node:crypto";
+import { createCipheriv, createDecipheriv, createECDH, createHash, randomBytes, sign, verify, type KeyObject } from "node:crypto";
 import { b64urlDecode, b64urlEncode, decodeUtf8, isB64url } from "./b64url.ts";
 import { JoseError } from "./errors.ts";
 import { parseIJson } from "./ijson.ts";
-import { assertP256, ecPublicKey, isRecord, rawPublicPoint, type EcPublicPoint } from "./jwk.ts";
+import { assertP256, ecdhContextOf, ecPublicPoint, isRecord, rawPublicPoint, type EcPublicPoint } from "./jwk.ts";
 
 export { b64urlDecode, b64urlEncode } from "./b64url.ts";
 export { JOSE_ERROR_CODES, JoseError, type JoseErrorCode } from "./errors.ts";
@@ -196,7 +196,7 @@ export type InspectedJwe = Readonly<{
   cty: string | undefined;
 }>;
 
-type JweParts = { epk: KeyObject; apu: Buffer; apv: Buffer; segments: readonly [string, string, string, string, string] };
+type JweParts = { epk: Buffer; apu: Buffer; apv: Buffer; segments: readonly [string, string, string, string, string] };
 /** Only what inspectJwe returned can be decrypted: the parts stay here, out of the caller's reach. */
 const inspected = new WeakMap<InspectedJwe, JweParts>();
 
@@ -228,9 +228,9 @@ export function inspectJwe(compact: string, opts: { maxLength?: number } = {}): 
   if (!isRecord(epk) || !Object.keys(epk).every((m) => EPK_MEMBERS.has(m)) || epk.kty !== "EC" || epk.crv !== "P-256") {
     throw new JoseError("jose.epk_invalid", "epk debe ser una clave pública EC P-256");
   }
-  const epkKey = ecPublicKey(epk.x, epk.y, "jose.epk_invalid");
+  const epkPoint = ecPublicPoint(epk.x, epk.y, "jose.epk_invalid");
   const result: InspectedJwe = Object.freeze({ header: header as JweHeader, kid: header.kid, apu: apu.text, apv: apv.text, cty: header.cty });
-  inspected.set(result, { epk: epkKey, apu: apu.bytes, apv: apv.bytes, segments: segments as unknown as JweParts["segments"] });
+  inspected.set(result, { epk: epkPoint, apu: apu.bytes, apv: apv.bytes, segments: segments as unknown as JweParts["segments"] });
   return result;
 }
 
@@ -244,7 +244,7 @@ export function decryptJwe(jwe: InspectedJwe, privateKey: KeyObject): Uint8Array
   assertP256(privateKey, "private");
   const [protectedHeader, encryptedKey, iv, ciphertext, tag] = parts.segments;
   try {
-    const kek = concatKdf(diffieHellman({ privateKey, publicKey: parts.epk }), parts.apu, parts.apv);
+    const kek = concatKdf(ecdhContextOf(privateKey).computeSecret(parts.epk), parts.apu, parts.apv);
     let cek: Buffer;
     try {
       const unwrap = createDecipheriv("id-aes256-wrap", kek, KW_IV);
