@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=8 --initial-old-space-size=64
 import fs from "node:fs";
 import { Command, Option } from "commander";
 import { request } from "undici";

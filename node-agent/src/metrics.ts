@@ -23,6 +23,14 @@ export function createMetrics() {
   const configAge = new Gauge({ name: "pisee_config_age_seconds", help: "Seconds since the current network configuration was issued", registers: [registry] });
   const configVersion = new Gauge({ name: "pisee_config_version", help: "Version of the current network configuration", registers: [registry] });
   const configRefusals = new Counter({ name: "pisee_config_refusals_total", help: "Configuration documents refused, by reason", labelNames: ["reason"] as const, registers: [registry] });
+  new Gauge({
+    name: "pisee_process_max_resident_memory_bytes",
+    help: "Peak resident memory of the process since it started, in bytes",
+    registers: [registry],
+    collect() {
+      this.set(process.resourceUsage().maxRSS * 1024);
+    },
+  });
   return { registry, exchanges, duration, unauthenticated, configAge, configVersion, configRefusals };
 }
 

@@ -60,10 +60,18 @@ export async function startNode(settings: Settings, opts: { nowMs?: () => number
     refreshNow: refresher.refreshNow,
     close: async () => {
       refresher.stop();
-      await Promise.all([new Promise((r) => local.server.close(r)), new Promise((r) => network.server.close(r))]);
-      local.server.closeAllConnections?.();
-      network.server.closeAllConnections?.();
+      // Stop accepting, let requests in flight finish (up to 5 s), then drop what is left.
+      const closed = Promise.all([new Promise((r) => local.server.close(r)), new Promise((r) => network.server.close(r))]);
+      local.server.closeIdleConnections();
+      network.server.closeIdleConnections();
+      const force = setTimeout(() => {
+        local.server.closeAllConnections();
+        network.server.closeAllConnections();
+      }, 5000);
+      await closed;
+      clearTimeout(force);
       await http.close();
+      ctx.replay.close();
     },
   };
 }

@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { startDemoBackend } from "./demo-backend";
-import { buildNodeAgentIfNeeded } from "./node-agent-build";
+import { buildNodeAgentIfNeeded, nodeAgentRuntimeFlags } from "./node-agent-build";
 
 export type DemoNodeSpec = { id: string; role: "consumer" | "provider"; localPort: number; networkPort: number };
 export type DemoNetwork = {
@@ -142,7 +142,10 @@ export async function startDemoNetwork(opts: {
       if (child.exitCode !== null) continue;
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      // 15 s: a node started with --cpu-prof writes its profile as it exits.
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
       if (child.exitCode === null) child.kill("SIGKILL");
     }
     await backend.close();
@@ -169,8 +172,12 @@ export async function startDemoNetwork(opts: {
         execFileSync(process.execPath, [cli, "register", "--portal", opts.portalUrl, "--token", token, "--data", dir], { stdio: "ignore" });
         opts.log(`Nodo ${n.id} registrado.`);
       }
+    }
+    // Every node is registered before any starts, so each one's first configuration lists its peers.
+    for (const n of opts.nodes) {
+      const dir = path.join(opts.dataRoot, n.id.replace("/", "_"));
       const out = fs.openSync(path.join(dir, "node.log"), "a");
-      const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), cli, "start", "--config", path.join(dir, "node-agent.json")], { cwd: dir, stdio: ["ignore", out, out] });
+      const child = spawn(process.execPath, [...nodeAgentRuntimeFlags(cli), ...(opts.nodeFlags ?? []), cli, "start", "--config", path.join(dir, "node-agent.json")], { cwd: dir, stdio: ["ignore", out, out] });
       children.push(child);
       urls[n.id] = `http://127.0.0.1:${n.localPort}`;
       await waitReady(urls[n.id]!, child, 30_000);

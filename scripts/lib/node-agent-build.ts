@@ -30,3 +30,13 @@ export function buildNodeAgentIfNeeded(log: (l: string) => void): string {
   fs.writeFileSync(STAMP, hash);
   return path.join(dir, "dist", "cli.js");
 }
+
+/**
+ * The Node.js flags the node-agent runs with, from its executable's first line
+ * (`#!/usr/bin/env -S node …`): processes started with `node cli.js` get the same runtime.
+ */
+export function nodeAgentRuntimeFlags(cli: string): string[] {
+  const first = fs.readFileSync(cli, "utf8").split("\n", 1)[0] ?? "";
+  const m = /^#!\S*env -S node((?: --[\w-]+(?:=\S+)?)*)\s*$/.exec(first);
+  return m ? m[1]!.trim().split(/\s+/).filter(Boolean) : [];
+}

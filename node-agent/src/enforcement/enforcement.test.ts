@@ -58,12 +58,15 @@ describe("replay cache on disk", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pisee-replay-")), "replay.log");
     const a = new ReplayCache(1000, file);
     expect(a.admit("A/n", "j1", 1000, 1060, 1000)).toBe(true); // no guard: the file remembers
+    a.close(); // the process ends
     const b = new ReplayCache(1010, file);
     expect(b.admit("A/n", "j1", 1000, 1060, 1010)).toBe(false);
     expect(b.admit("A/n", "j2", 1000, 1060, 1010)).toBe(true);
+    b.close();
     const c = new ReplayCache(2000, file); // everything expired: compacted away
     expect(c.size).toBe(0);
     expect(fs.readFileSync(file, "utf8")).toBe("");
+    c.close();
   });
 });
 

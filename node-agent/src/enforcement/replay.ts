@@ -14,6 +14,8 @@ export class ReplayCache {
   private readonly guardUntil: number;
   private lastSweep = 0;
   private appended = 0;
+  /** The append-only log, open for the node's life (one write per admitted message). */
+  private fd: number | null = null;
 
   constructor(
     nowSeconds: number,
@@ -25,8 +27,8 @@ export class ReplayCache {
         const [until, key] = [Number(line.slice(0, line.indexOf(" "))), line.slice(line.indexOf(" ") + 1)];
         if (Number.isFinite(until) && until >= nowSeconds && key) this.seen.set(key, until);
       }
-      this.compact();
     }
+    if (file) this.compact();
   }
 
   /** True (and remembered) when the message is new; false when it is, or may be, a replay. */
@@ -38,8 +40,8 @@ export class ReplayCache {
     const until = exp + SKEW_SECONDS;
     this.seen.set(key, until);
     if (this.file) {
-      fs.appendFileSync(this.file, `${until} ${key}\n`, { mode: 0o600 });
-      if (++this.appended > 100_000) this.compact();
+      fs.writeSync(this.fd!, `${until} ${key}\n`);
+      if (++this.appended > Math.max(100_000, 2 * this.seen.size)) this.compact();
     }
     return true;
   }
@@ -54,12 +56,20 @@ export class ReplayCache {
     for (const [key, until] of this.seen) if (until < nowSeconds) this.seen.delete(key);
   }
 
-  /** Rewrites the file with the live pairs only. */
+  /** Closes the log (the node is stopping). */
+  close() {
+    if (this.fd !== null) fs.closeSync(this.fd);
+    this.fd = null;
+  }
+
+  /** Rewrites the file with the live pairs only, and reopens it for appending. */
   private compact() {
     if (!this.file) return;
+    this.close();
     const tmp = `${this.file}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, [...this.seen].map(([k, u]) => `${u} ${k}\n`).join(""), { mode: 0o600 });
     fs.renameSync(tmp, this.file);
+    this.fd = fs.openSync(this.file, "a", 0o600);
     this.appended = 0;
   }
 }
