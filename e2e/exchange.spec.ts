@@ -99,6 +99,19 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     await expect.poll(async () => (await request.get(url)).status(), { timeout: 20_000, intervals: [500] }).toBe(200);
   });
 
+  test("más solicitudes por segundo que las que concede el acuerdo: 429 del nodo proveedor", async ({ request }) => {
+    // The agreement grants 20 TPS (a token bucket of 20): 80 at once cannot all pass.
+    const answers = await Promise.all(
+      Array.from({ length: 80 }, () => request.get(`${net.consumerLocalUrl}/r1/${SERVICE}/certificados/12345678-5`)),
+    );
+    const statuses = answers.map((r) => r.status());
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
+    const limited = answers.filter((r) => r.status() === 429);
+    expect(limited.length).toBeGreaterThanOrEqual(20);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
+    for (const r of limited) expect(r.headers()["pisee-error"]).toBe("provider.rate_limited");
+  });
+
   test("el sistema del proveedor caído: 502 con el código del nodo proveedor", async ({ request }) => {
     await net.stopBackend();
     const r = await request.get(`${net.consumerLocalUrl}/r1/${SERVICE}/certificados/12345678-5`);
