@@ -135,6 +135,29 @@ function suiteOps(keys: ReturnType<typeof setup>) {
   };
 }
 
+/**
+ * The crypto floor of one exchange: the CPU time (process.cpuUsage, user + system) of its JOSE
+ * work alone — two sign+encrypt and two decrypt+verify (request and response) on 2 KB — done
+ * in-process with this suite, no HTTP, no I/O. In milliseconds per exchange.
+ */
+export function measureCryptoFloor(seconds = 3): { cpuMsPerExchange: number; exchanges: number } {
+  const { unit } = suiteOps(setup());
+  const exchange = () => {
+    unit();
+    unit();
+  };
+  for (let i = 0; i < 200; i++) exchange(); // warm-up
+  const start = process.cpuUsage();
+  const wallStart = performance.now();
+  let exchanges = 0;
+  while (performance.now() - wallStart < seconds * 1000) {
+    exchange();
+    exchanges++;
+  }
+  const used = process.cpuUsage(start);
+  return { cpuMsPerExchange: (used.user + used.system) / 1000 / exchanges, exchanges };
+}
+
 export async function measureCryptoSuite(options: { seconds?: number; log?: (line: string) => void } = {}): Promise<CryptoBenchResult> {
   const seconds = options.seconds ?? Number(process.env.BENCH_CRYPTO_SECONDS ?? 1);
   const log = options.log ?? (() => {});

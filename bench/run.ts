@@ -3,8 +3,9 @@
  * docs/benchmarks.md. Each starts its own stack on free loopback ports and stops it.
  */
 import { runCatalogBench } from "./catalog";
+import { runExchangeBench } from "./exchange";
 
-const BENCHES: Record<string, () => Promise<void>> = { catalog: runCatalogBench };
+const BENCHES: Record<string, () => Promise<void>> = { catalog: runCatalogBench, exchange: runExchangeBench };
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(BENCHES);

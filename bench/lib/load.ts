@@ -18,11 +18,18 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /**
- * Drives `paths` (cycled) on `baseUrl` with autocannon for `seconds`, keeping every response
+ * Drives `paths` (cycled; a string is a GET) on `baseUrl` with autocannon for `seconds`, keeping every response
  * time to report exact p50/p95/p99 (autocannon's own summary has no p95).
  */
-export async function load(label: string, baseUrl: string, paths: string[], opts: { connections: number; seconds: number; warmupSeconds?: number }): Promise<LoadResult> {
-  const requests = paths.map((path) => ({ method: "GET" as const, path }));
+export type LoadRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+
+export async function load(
+  label: string,
+  baseUrl: string,
+  paths: (string | LoadRequest)[],
+  opts: { connections: number; seconds: number; warmupSeconds?: number },
+): Promise<LoadResult> {
+  const requests = paths.map((p): LoadRequest => (typeof p === "string" ? { method: "GET", path: p } : p));
   if (opts.warmupSeconds) {
     await autocannon({ url: baseUrl, connections: opts.connections, duration: opts.warmupSeconds, requests });
   }
