@@ -1,5 +1,5 @@
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader } from "jose";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET as jwks } from "@/app/.well-known/jwks.json/route";
 import { GET as configRoute } from "@/app/api/v1/network-config/route";
 import * as agreements from "@/app/api/v1/agreements/route";
@@ -10,6 +10,11 @@ import { rotatePortalKey } from "@/lib/keys/portal-keys";
 import { call } from "../support/api";
 
 afterEach(() => clock.set(null));
+// This file moves the clock to fixed times; documents that other files issued at the real time
+// would look issued in its future (and would not be re-signed), so each test starts without them.
+beforeEach(async () => {
+  await getDb().networkConfig.deleteMany({});
+});
 
 async function fetchConfig(env = "dev") {
   const r = await call(configRoute, `/api/v1/network-config?env=${env}`);
@@ -55,14 +60,18 @@ describe("signed network configuration", () => {
     expect(header.kid).toBe(configKey.kid);
     expect(payload.portal.jwks.keys.map((k: { purpose: string }) => k.purpose).sort()).toEqual(["config", "consent"]);
     expect(payload.institutions.length).toBe(429);
-    expect(payload.services.find((s: { id: string }) => s.id === "SRCEI/discapacidad/v1")).toEqual({
+    const service = payload.services.find((s: { id: string }) => s.id === "SRCEI/discapacidad/v1");
+    expect(service).toEqual({
       id: "SRCEI/discapacidad/v1",
       provider: "SRCEI",
-      nodes: [],
+      nodes: expect.any(Array),
       sensitive: true,
       requestSchema: null,
       responseSchema: null,
     });
+    // Its nodes are exactly SRCEI's active nodes of this environment (other files register some).
+    const srceiNodes = (payload.nodes as { id: string; institution: string }[]).filter((n) => n.institution === "SRCEI").map((n) => n.id);
+    expect([...service.nodes].sort()).toEqual(srceiNodes.sort());
     expect(payload.services.some((s: { id: string }) => s.id === "MUN-SANTIAGO/patentes-comerciales/v1")).toBe(false); // a draft
     expect(payload.revokedConsents).toEqual([]);
   });
