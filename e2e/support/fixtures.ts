@@ -12,6 +12,9 @@ export { expect };
 
 /** WCAG 2.1 AA with axe-core: no serious or critical violation on the page as it is now. */
 export async function expectAccessible(page: Page) {
+  // After a client refresh, Next.js streams the page's metadata back in: wait for the title
+  // (which must exist: axe's document-title rule checks it) before looking at the page.
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(
