@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CompactEncrypt, CompactSign, compactDecrypt, compactVerify, generateKeyPair, importJWK, type JWK } from "jose";
 import { freePort } from "../scripts/lib/postgres";
 import { ensureDemoAgreement, startDemoNetwork, type DemoNetwork } from "../scripts/lib/demo-network";
 import { expect, signInAs, test } from "./support/fixtures";
@@ -65,6 +66,69 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const junk = await request.post(`${provider.url}/v1/exchange`, { headers: { "content-type": "application/jose" }, data: "a.b.c.d.e" });
     expect(junk.status()).toBe(401);
     expect(junk.headers()["pisee-error"]).toBe("provider.unauthenticated");
+  });
+
+  test("mensajes fabricados contra el nodo proveedor real: cada regla de §3.3 con su estado y código", async ({ request }) => {
+    // The consumer's own keys (from its data folder) sign messages built here with jose, an
+    // independent implementation; the provider node is the real process.
+    const keysOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(root, dir, "keys.json"), "utf8")) as { sig: JWK & { kid: string }; enc: JWK & { kid: string } };
+    const consumer = keysOf("MDSF_nodo-e2e");
+    const provider = keysOf("SRCEI_nodo-e2e");
+    const publicOf = ({ d: _d, ...rest }: JWK) => rest;
+    const signKey = await importJWK({ ...consumer.sig, alg: "ES256" }, "ES256");
+    const consumerDecrypt = await importJWK({ ...consumer.enc, alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW");
+    const providerEnc = await importJWK({ ...publicOf(provider.enc), alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW");
+    const providerSig = await importJWK({ ...publicOf(provider.sig), alg: "ES256" }, "ES256");
+    const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
+    const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
+    const providerUrl = payload.nodes.find((n: { id: string }) => n.id === "SRCEI/nodo-e2e").url as string;
+    const agreement = payload.agreements.find((a: { consumer: string; service: string }) => a.consumer === "MDSF" && a.service === SERVICE);
+    expect(agreement).toBeTruthy();
+
+    const text = new TextEncoder();
+    const build = async (o: { claims?: Record<string, unknown>; key?: CryptoKey | Uint8Array; apu?: string; apv?: string } = {}) => {
+      const now = Math.floor(Date.now() / 1000);
+      const claims = {
+        iss: "MDSF/nodo-e2e", aud: "SRCEI/nodo-e2e", jti: crypto.randomUUID(), rid: crypto.randomUUID(), iat: now, exp: now + 60,
+        env: "dev", svc: SERVICE, agr: agreement.id, proc: "CPAT-MDSF-0005",
+        req: { method: "GET", path: "/certificados/12345678-5", query: "", headers: {}, body: "" },
+        ...o.claims,
+      };
+      const jws = await new CompactSign(text.encode(JSON.stringify(claims))).setProtectedHeader({ alg: "ES256", kid: consumer.sig.kid, typ: "pisee-req+jwt" }).sign(o.key ?? signKey);
+      return new CompactEncrypt(text.encode(jws))
+        .setProtectedHeader({ alg: "ECDH-ES+A256KW", enc: "A256GCM", kid: provider.enc.kid, cty: "JWT" })
+        .setKeyManagementParameters({ apu: text.encode(o.apu ?? "MDSF/nodo-e2e"), apv: text.encode(o.apv ?? "SRCEI/nodo-e2e") })
+        .encrypt(providerEnc);
+    };
+    /** Posts a JWE; a 200 is the provider's signed, encrypted answer, opened and verified here. */
+    const send = async (jwe: string) => {
+      const r = await request.post(`${providerUrl}/v1/exchange`, { headers: { "content-type": "application/jose" }, data: jwe });
+      if (r.status() !== 200) return { status: r.status(), code: r.headers()["pisee-error"] ?? null };
+      const { plaintext } = await compactDecrypt(await r.text(), consumerDecrypt);
+      const { payload: signed } = await compactVerify(new TextDecoder().decode(plaintext), providerSig);
+      const answer = JSON.parse(new TextDecoder().decode(signed)) as { res: { status: number }; err?: string };
+      return { status: answer.res.status, code: answer.err ?? null };
+    };
+
+    expect(await send(await build())).toEqual({ status: 200, code: null });
+    const good = await build();
+    const segments = good.split(".");
+    const c = segments[3]!; // one character in the middle of the ciphertext: GCM's tag no longer matches
+    segments[3] = `${c.slice(0, 10)}${c[10] === "A" ? "B" : "A"}${c.slice(11)}`;
+    expect(await send(segments.join(".")), "texto cifrado alterado").toEqual({ status: 401, code: "provider.unauthenticated" });
+    expect(await send(await build({ apv: "SRCEI/otro-nodo" })), "dirigido a otro nodo").toEqual({ status: 401, code: "provider.unauthenticated" });
+    const forger = (await generateKeyPair("ES256")).privateKey;
+    expect(await send(await build({ key: forger })), "firma falsificada con el kid del consumidor").toEqual({ status: 401, code: "provider.unauthenticated" });
+    expect(await send(await build({ apu: "MDSF/desconocido", claims: { iss: "MDSF/desconocido" } })), "nodo consumidor desconocido").toEqual({ status: 401, code: "provider.unauthenticated" });
+    const once = await build();
+    expect(await send(once)).toEqual({ status: 200, code: null });
+    expect(await send(once), "repetido").toEqual({ status: 401, code: "provider.replay_detected" });
+    const rid = crypto.randomUUID();
+    expect(await send(await build({ claims: { rid } }))).toEqual({ status: 200, code: null });
+    expect(await send(await build({ claims: { rid } })), "reintento: mismo rid, jti nuevo").toEqual({ status: 200, code: null });
+    const past = Math.floor(Date.now() / 1000) - 600;
+    expect(await send(await build({ claims: { iat: past, exp: past + 60 } })), "vencido").toEqual({ status: 401, code: "provider.expired" });
+    expect(await send(await build({ claims: { aud: "SRCEI/otro-nodo" } })), "otra audiencia").toEqual({ status: 403, code: "provider.access_denied" });
   });
 
   test("métricas y salud del nodo", async ({ request }) => {
