@@ -9,6 +9,8 @@ test.describe("sitio público", () => {
     const servicios = page.getByRole("region", { name: "Servicios centrales" });
     await expect(servicios.getByRole("listitem")).toHaveCount(8);
     await expect(servicios.getByRole("listitem").filter({ hasText: "Instituciones y plazos" })).toContainText("Disponible");
+    await expect(servicios.getByRole("listitem").filter({ hasText: "Nodos y configuración de la red" })).toContainText("Disponible");
+    await expect(servicios.getByRole("listitem").filter({ hasText: "Registro de Trazabilidad" })).toContainText("En desarrollo");
     const gradualidad = page.getByRole("region", { name: "Gradualidad de la Ley 21.464" });
     await expect(gradualidad.getByRole("heading", { name: "Grupo C" })).toBeVisible();
     await expect(gradualidad.getByRole("link", { name: /261 instituciones/ })).toBeVisible();

@@ -48,7 +48,7 @@ export const CENTRAL_SERVICES: CentralService[] = [
   {
     name: "Nodos y configuración de la red",
     description: "Registro de los nodos de cada institución, sus claves públicas y la configuración firmada que los nodos obedecen.",
-    availability: "EN_DESARROLLO",
+    availability: "DISPONIBLE",
   },
 ];
 
