@@ -5,6 +5,7 @@ import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import type { KeyPurpose } from "@/lib/generated/prisma/enums";
 import { seal, unseal } from "@/lib/keys/master";
+import { CONFIG_MAX_VALIDITY_MS } from "@pisee/node-agent/protocol";
 
 /**
  * The portal's two signing keys (PROTOCOL.md §0, §2, §5): `config` signs the network
@@ -13,7 +14,8 @@ import { seal, unseal } from "@/lib/keys/master";
  * configuration. Rotation: a new key is published one expiry period (15 min) before it signs;
  * the old one stays published until what it signed has expired.
  */
-export const EXPIRY_PERIOD_MS = 15 * 60 * 1000;
+
+/** Advisory lock under which the keys are created, so concurrent portal instances make one pair. */
 const ENSURE_LOCK = 7_340_002;
 
 export type PublishedJwk = JWK & { kid: string; use: "sig"; alg: "ES256"; purpose: KeyPurpose };
@@ -50,12 +52,12 @@ export async function ensurePortalKeys(): Promise<void> {
 /** Starts a rotation: the new key is published now and signs from one expiry period later. */
 export async function rotatePortalKey(purpose: KeyPurpose): Promise<{ kid: string; signsFrom: Date }> {
   const now = clock.now();
-  const signsFrom = new Date(now.getTime() + EXPIRY_PERIOD_MS);
+  const signsFrom = new Date(now.getTime() + CONFIG_MAX_VALIDITY_MS);
   const key = await generate(purpose, signsFrom);
   await getDb().$transaction(async (tx) => {
     // Configuration documents expire within one period of the switch; consent artefacts live as
     // long as their procedures, so an old consent key stays published (no unpublish date).
-    const unpublishAfter = purpose === "config" ? new Date(signsFrom.getTime() + EXPIRY_PERIOD_MS) : null;
+    const unpublishAfter = purpose === "config" ? new Date(signsFrom.getTime() + CONFIG_MAX_VALIDITY_MS) : null;
     await tx.portalKey.updateMany({ where: { purpose, retiredAt: null }, data: { retiredAt: signsFrom, unpublishAfter } });
     await tx.portalKey.create({ data: key });
   });

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { exportPrivateJwk, generateKeyPairs, importPrivateJwk, type KeyPair, type PublicJwk } from "./crypto/suite.ts";
+import { KEY_OVERLAP_MS } from "./protocol/config.ts";
 
 /**
  * The node's key pairs (one `sig` ES256, one `enc` ECDH-ES) in `dataDir/keys.json`, readable by
@@ -20,8 +21,6 @@ export type NodeKeys = {
   rotatedAt?: number;
 };
 
-/** How long a node keeps its previous keys after a rotation: the portal's overlap window (1 h). */
-export const KEY_OVERLAP_MS = 60 * 60 * 1000;
 
 const FILE = "keys.json";
 const NEXT = "keys.next.json";

@@ -3,7 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { KeyRing } from "../src/keyring.ts";
-import { commitRotation, createKeys, KEY_OVERLAP_MS, keysPath, loadKeys, prepareRotation, publicJwks } from "../src/keystore.ts";
+import { commitRotation, createKeys, keysPath, loadKeys, prepareRotation, publicJwks } from "../src/keystore.ts";
+import { KEY_OVERLAP_MS } from "../src/protocol/config.ts";
 
 const dirs: string[] = [];
 function tmp() {

@@ -23,6 +23,12 @@ export type NetworkConfigPayload = {
 export const CONFIG_MAX_VALIDITY_MS = 15 * 60 * 1000;
 
 /**
+ * After a node rotates its keys, the previous ones stay valid this long (PROTOCOL.md §3.3 step 1,
+ * "current or overlapping"): the portal keeps listing them, the node keeps decrypting with them.
+ */
+export const KEY_OVERLAP_MS = 60 * 60 * 1000;
+
+/**
  * The hash nodes compare between documents of the same version: SHA-256 (base64url) of the RFC
  * 8785 canonical JSON of the payload without `issuedAt` and `expiresAt`.
  */
