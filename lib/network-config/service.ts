@@ -14,6 +14,11 @@ const LOCK_BASE = 7_340_010;
 
 type Content = Omit<NetworkConfigPayload, "version" | "issuedAt" | "expiresAt">;
 
+/** Where nodes send their trace records (PROTOCOL.md §4), as the configuration and a registration say. */
+export function tracesUrl(): string {
+  return `${publicOrigin()}/api/v1/traces`;
+}
+
 /** What the configuration says now: portal keys, institutions, active nodes, services, agreements in force. */
 async function currentContent(env: Environment): Promise<Content> {
   const db = getDb();
@@ -37,7 +42,7 @@ async function currentContent(env: Environment): Promise<Content> {
   for (const n of nodes) nodesByInstitution.set(n.institutionCode, [...(nodesByInstitution.get(n.institutionCode) ?? []), n.id]);
   return {
     env,
-    portal: { tracesUrl: `${publicOrigin()}/api/v1/traces`, jwks: { keys: keys as PublicJwk[] } },
+    portal: { tracesUrl: tracesUrl(), jwks: { keys: keys as PublicJwk[] } },
     institutions,
     nodes: nodes.map((n) => ({ id: n.id, institution: n.institutionCode, url: n.baseUrl, jwks: { keys: n.keys.map((k) => k.publicJwk as PublicJwk) } })),
     services: services.map((s) => ({
@@ -65,15 +70,13 @@ export async function getNetworkConfig(env: Environment): Promise<{ jws: string;
   const content = await currentContent(env);
   const hash = configHash({ ...content, version: 0 });
   const latest = await db.networkConfig.findFirst({ where: { environment: env }, orderBy: { id: "desc" } });
-  if (latest && latest.contentHash === hash && latest.expiresAt.getTime() - now.getTime() > RESIGN_BEFORE_MS) {
-    return { jws: latest.jws, version: latest.version, expiresAt: latest.expiresAt };
-  }
+  /** The stored document still says this content and has more than RESIGN_BEFORE_MS left. */
+  const reusable = (doc: { contentHash: string; expiresAt: Date }) => doc.contentHash === hash && doc.expiresAt.getTime() - now.getTime() > RESIGN_BEFORE_MS;
+  if (latest && reusable(latest)) return { jws: latest.jws, version: latest.version, expiresAt: latest.expiresAt };
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_BASE + (env === "prod" ? 1 : 0)})`;
     const last = await tx.networkConfig.findFirst({ where: { environment: env }, orderBy: { id: "desc" } });
-    if (last && last.contentHash === hash && last.expiresAt.getTime() - now.getTime() > RESIGN_BEFORE_MS) {
-      return { jws: last.jws, version: last.version, expiresAt: last.expiresAt };
-    }
+    if (last && reusable(last)) return { jws: last.jws, version: last.version, expiresAt: last.expiresAt };
     const version = !last ? 1 : last.contentHash === hash ? last.version : last.version + 1;
     const issuedAt = now;
     const expiresAt = new Date(now.getTime() + CONFIG_MAX_VALIDITY_MS);

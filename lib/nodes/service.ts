@@ -1,12 +1,14 @@
 import "server-only";
 import crypto from "node:crypto";
 import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
+import { KEY_OVERLAP_MS } from "@pisee/node-agent/protocol";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { publicOrigin } from "@/lib/env";
+import { tracesUrl } from "@/lib/network-config/service";
 import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNode, TNodeCreate, TNodeKeysSubmission, TRegistration } from "@/lib/nodes/schemas";
@@ -15,8 +17,6 @@ type Tx = Prisma.TransactionClient;
 
 /** A registration or rotation token lives 24 hours and is used once; only its hash is stored. */
 export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
-/** After a rotation the old keys stay valid this long, so messages in flight still verify. */
-export const KEY_OVERLAP_MS = 60 * 60 * 1000;
 
 const include = { institution: { select: { code: true, name: true } }, keys: { orderBy: [{ createdAt: "asc" }, { use: "asc" }] } } satisfies Prisma.NodeInclude;
 type Row = Prisma.NodeGetPayload<{ include: typeof include }>;
@@ -46,6 +46,14 @@ function toNode(r: Row, now: Date): TNode {
 
 function assertManage(actor: Actor, institution: string) {
   if (!can(actor, "node.manage", institution)) throw new ForbiddenError(`Solo un/a administrador/a de ${institution} gestiona sus nodos.`);
+}
+
+/** The node: 404 to whoever may not see it, 403 to a member who may not manage it. */
+async function findManagedNode(tx: Tx, id: string, actor: Actor) {
+  const node = await tx.node.findUnique({ where: { id } });
+  if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+  assertManage(actor, node.institutionCode);
+  return node;
 }
 
 export async function listNodes(institution: string, actor: Actor): Promise<TNode[]> {
@@ -91,9 +99,7 @@ async function issueNodeToken(id: string, purpose: "register" | "rotate", actor:
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
   const row = await getDb().$transaction(async (tx) => {
-    const node = await tx.node.findUnique({ where: { id } });
-    if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
-    assertManage(actor, node.institutionCode);
+    const node = await findManagedNode(tx, id, actor);
     const state = { PENDING: "pendiente de registro", ACTIVE: "activo", REVOKED: "revocado" }[node.status];
     if (purpose === "rotate" && node.status !== "ACTIVE") throw new ConflictError(`Solo un nodo activo rota sus claves; este está ${state}.`, "node_not_active");
     if (purpose === "register" && node.status !== "PENDING") throw new ConflictError(`Solo un nodo pendiente recibe un token de registro nuevo; este está ${state}.`, "node_not_pending");
@@ -117,9 +123,7 @@ export function reissueRegistrationToken(id: string, actor: Actor) {
 export async function revokeNode(id: string, reason: string, actor: Actor): Promise<TNode> {
   const now = clock.now();
   const row = await getDb().$transaction(async (tx) => {
-    const node = await tx.node.findUnique({ where: { id } });
-    if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
-    assertManage(actor, node.institutionCode);
+    const node = await findManagedNode(tx, id, actor);
     if (node.status === "REVOKED") throw new ConflictError("El nodo ya está revocado.", "node_revoked");
     if (!reason.trim()) throw new ValidationError([{ path: "reason", message: "Indique el motivo de la revocación." }]);
     await tx.node.update({ where: { id }, data: { status: "REVOKED", revokedAt: now, revokedReason: reason.trim(), tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
@@ -196,7 +200,7 @@ function registration(node: { id: string; environment: "dev" | "prod" }, keys: V
     nodeId: node.id,
     environment: node.environment,
     networkConfigUrl: `${origin}/api/v1/network-config?env=${node.environment}`,
-    tracesUrl: `${origin}/api/v1/traces`,
+    tracesUrl: tracesUrl(),
     kids: keys.map((k) => k.kid),
   };
 }

@@ -135,6 +135,8 @@ export async function startDemoNetwork(opts: {
   log: (l: string) => void;
 }): Promise<DemoNetwork> {
   const cli = buildNodeAgentIfNeeded(opts.log);
+  /** Each node's data folder: `INSTITUCION_nombre` under the data root. */
+  const dirOf = (n: DemoNodeSpec) => path.join(opts.dataRoot, n.id.replace("/", "_"));
   const backend = await startDemoBackend(opts.backendPort);
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -153,7 +155,7 @@ export async function startDemoNetwork(opts: {
   try {
     const urls: Record<string, string> = {};
     for (const n of opts.nodes) {
-      const dir = path.join(opts.dataRoot, n.id.replace("/", "_"));
+      const dir = dirOf(n);
       fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
       const settings = {
         portalUrl: opts.portalUrl,
@@ -175,7 +177,7 @@ export async function startDemoNetwork(opts: {
     }
     // Every node is registered before any starts, so each one's first configuration lists its peers.
     for (const n of opts.nodes) {
-      const dir = path.join(opts.dataRoot, n.id.replace("/", "_"));
+      const dir = dirOf(n);
       const out = fs.openSync(path.join(dir, "node.log"), "a");
       const child = spawn(process.execPath, [...nodeAgentRuntimeFlags(cli), ...(opts.nodeFlags ?? []), cli, "start", "--config", path.join(dir, "node-agent.json")], { cwd: dir, stdio: ["ignore", out, out] });
       children.push(child);
