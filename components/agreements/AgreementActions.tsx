@@ -6,6 +6,7 @@ import { useRef, useState, type FormEvent } from "react";
 import { sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, TextAreaField, TextField } from "@/components/catalog/fields";
 import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "@/components/catalog/issues";
+import { parseNumberInput } from "@/components/catalog/form-values";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -13,7 +14,7 @@ import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas"
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import { formatNumber } from "@/lib/format";
 import { ACTION_DIALOG } from "./labels";
-import { ModalDialog } from "./ModalDialog";
+import { ModalDialog } from "@/components/ui/ModalDialog";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
 
 export type AgreementActionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
@@ -34,7 +35,6 @@ const ACCEPTING = new Set(["accept", "mediate_accept"]);
 /** The steps forward get the primary button; refusals, extensions, suspensions and endings the secondary one. */
 const FORWARD = new Set(["submit", "take_up", "accept", "mediate_accept", "sign", "resume"]);
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const num = (s: string): number | undefined => (s.trim() === "" ? undefined : Number(s.trim().replace(",", ".")));
 
 /**
  * The actions the person may take on an agreement now (from `allowedActions`). Each asks for
@@ -132,15 +132,15 @@ export function AgreementActions({
     const body: Record<string, unknown> = { action: current.action };
     if (reason.trim()) body.reason = reason;
     if (ACCEPTING.has(current.action)) {
-      body.grantedTps = num(tps);
-      body.grantedAvailability = num(availability);
+      body.grantedTps = parseNumberInput(tps);
+      body.grantedAvailability = parseNumberInput(availability);
       body.terms = termsChoice === "STANDARD" ? { kind: "STANDARD" } : { kind: "DOCUMENT", documentId: termsChoice.replace(/^doc-/, "") };
     }
     const found: Issue[] = [];
     const parsed = ZAgreementTransition.safeParse(body);
     if (!parsed.success) found.push(...zodToIssues(parsed.error, body));
     if (current.reasonRequired && !reason.trim() && !found.some((i) => i.path === "reason")) found.push({ path: "reason", message: "Indique el motivo." });
-    const granted = num(tps);
+    const granted = parseNumberInput(tps);
     if (ACCEPTING.has(current.action) && acceptance.serviceTps !== null && granted !== undefined && granted > acceptance.serviceTps && !found.some((i) => i.path === "grantedTps")) {
       found.push({ path: "grantedTps", message: `No puede exceder las ${formatNumber(acceptance.serviceTps)} TPS que el servicio compromete.` });
     }

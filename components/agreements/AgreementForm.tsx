@@ -8,6 +8,7 @@ import { sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, FormSection, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
 import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "@/components/catalog/issues";
+import { changedFields, parseNumberInput } from "@/components/catalog/form-values";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Button } from "@/components/ui/Button";
 import { ZAgreementCreate, ZAgreementUpdate, type TAgreement } from "@/lib/agreements/schemas";
@@ -16,7 +17,7 @@ import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { formatNumber } from "@/lib/format";
 import type { AgreementMode, AgreementType, Environment } from "@/lib/generated/prisma/enums";
 import { MODE_HELP, MODE_LABELS, TYPE_HELP, TYPE_LABELS } from "./labels";
-import { ModalDialog } from "./ModalDialog";
+import { ModalDialog } from "@/components/ui/ModalDialog";
 
 export type AgreementFormValues = {
   consumer: string;
@@ -58,7 +59,6 @@ const LABELS: Record<string, string> = {
 const TYPES: AgreementType[] = ["UNICA_VEZ", "SERVICIO", "PERMANENTE"];
 const MODES: AgreementMode[] = ["EN_LINEA", "LOTE"];
 
-const num = (s: string): number | undefined => (s.trim() === "" ? undefined : Number(s.trim().replace(",", ".")));
 
 /** What the form holds, in the API's shape (before zod's defaults and trimming). */
 function fieldsOf(v: AgreementFormValues) {
@@ -67,9 +67,9 @@ function fieldsOf(v: AgreementFormValues) {
     type: v.type || undefined,
     procedures: v.procedures,
     legalBasis: v.legalBasis,
-    declaredVolume: num(v.declaredVolume),
+    declaredVolume: parseNumberInput(v.declaredVolume),
     mode: v.mode || undefined,
-    requestedTps: num(v.requestedTps),
+    requestedTps: parseNumberInput(v.requestedTps),
     requestedUntil: v.requestedUntil || null,
   };
 }
@@ -171,9 +171,9 @@ export function AgreementForm({
       if (!parsed.success) found.push(...zodToIssues(parsed.error, fields));
       // Only what changed is sent.
       const before = fieldsOf(initial) as Record<string, unknown>;
-      body = Object.fromEntries(Object.entries(fields).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+      body = changedFields(fields, before);
     }
-    const tps = num(values.requestedTps);
+    const tps = parseNumberInput(values.requestedTps);
     if (tps !== undefined && Number.isInteger(tps) && tps > service.tps && !found.some((i) => i.path === "requestedTps")) {
       found.push({ path: "requestedTps", message: `Excede las ${formatNumber(service.tps)} TPS que el servicio compromete.` });
     }

@@ -13,7 +13,7 @@ import { sendJson, type Issue } from "./api";
 import { ChoiceGroup, describedBy, FieldError, FormSection, inputClass, RequiredMark, RequiredNote, SelectField, TextAreaField, TextField } from "./fields";
 import { FormErrorSummary } from "./FormErrorSummary";
 import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "./issues";
-import type { AttributeRow, AttributeType, DataItemFormValues } from "./form-values";
+import { changedFields, type AttributeRow, type AttributeType, type DataItemFormValues } from "./form-values";
 import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES } from "./labels";
 import { useHydrated } from "./useHydrated";
 
@@ -144,7 +144,7 @@ export function DataItemForm({
     } else {
       result = ZDataItemUpdate.safeParse(payload);
       const before = payloadOf(start, start.attributes) as Record<string, unknown>;
-      body = Object.fromEntries(Object.entries(payload).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+      body = changedFields(payload, before);
     }
     if (!result.success) return fail(zodToIssues(result.error, mode === "create" ? body : payload));
     if (mode === "edit" && Object.keys(body).length === 0) {

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/Button";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { parseOpenApiInput } from "@/lib/catalog/openapi-parse";
 import { ZServiceCreate, ZServiceUpdate, type TService } from "@/lib/catalog/schemas";
-import type { ProcedureOption, ServiceFormValues } from "./form-values";
+import { changedFields, parseNumberInput, type ProcedureOption, type ServiceFormValues } from "./form-values";
 import type { ApprovalPolicy } from "@/lib/generated/prisma/enums";
 import { sendJson, type Issue } from "./api";
 import { DataItemPicker } from "./DataItemPicker";
@@ -53,15 +53,14 @@ const LABELS: Record<string, string> = {
   openapi: "Descripción OpenAPI",
 };
 
-const num = (s: string): number | undefined => (s.trim() === "" ? undefined : Number(s.trim().replace(",", ".")));
 
 /** What the form holds, in the API's shape (before zod's defaults and trimming). */
 function payloadOf(v: ServiceFormValues) {
   return {
     name: v.name,
     description: v.description,
-    tps: num(v.tps),
-    availability: num(v.availability),
+    tps: parseNumberInput(v.tps),
+    availability: parseNumberInput(v.availability),
     approvalPolicy: v.approvalPolicy,
     responsibleRun: v.responsibleRun || undefined,
     environments: v.environments,
@@ -163,7 +162,7 @@ export function ServiceForm({
     const found: Issue[] = [];
     let body: Record<string, unknown>;
     if (mode === "create") {
-      const input = { institution, code: values.code, major: num(values.major), ...payload };
+      const input = { institution, code: values.code, major: parseNumberInput(values.major), ...payload };
       const parsed = ZServiceCreate.safeParse(input);
       if (!parsed.success) found.push(...zodToIssues(parsed.error, input));
       body = input;
@@ -172,7 +171,7 @@ export function ServiceForm({
       if (!parsed.success) found.push(...zodToIssues(parsed.error, payload));
       // Only what changed is sent.
       const before = payloadOf(initial ?? EMPTY) as Record<string, unknown>;
-      body = Object.fromEntries(Object.entries(payload).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
+      body = changedFields(payload, before);
     }
     // The same reading of the document the server does first (its full validation follows there).
     if (payload.openapi !== null && !found.some((i) => i.path.startsWith("openapi"))) {

@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ModalDialog } from "@/components/agreements/ModalDialog";
+import { ModalDialog } from "@/components/ui/ModalDialog";
 import { sendJson } from "@/components/catalog/api";
 import { TextAreaField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
