@@ -58,6 +58,12 @@ export class ProtocolError extends Error {
   }
 }
 
+/** An HTTP client failure (undici) as the node's code: a timeout, or anything else as unreachable. */
+export function transportError(err: unknown, timeout: ErrorCode, unreachable: ErrorCode): ProtocolError {
+  const name = (err as { code?: string } | null)?.code ?? "";
+  return new ProtocolError(name.includes("TIMEOUT") ? timeout : unreachable);
+}
+
 export type ErrorBody = { error: { code: ErrorCode; message: string; requestId: string | null; node: string; detail?: string } };
 
 export function errorBody(err: ProtocolError, requestId: string | null, node: string): ErrorBody {

@@ -1,8 +1,8 @@
 import crypto from "node:crypto";
 import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
-import { ProtocolError, type ErrorCode } from "../errors.ts";
-import { RESPONSE_HEADERS, pick } from "../headers.ts";
+import { ProtocolError, transportError, type ErrorCode } from "../errors.ts";
+import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import { parseRun } from "../shared/run.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
 import { METHODS, parseLocalUrl } from "./paths.ts";
@@ -72,7 +72,7 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
       method: app.method,
       path: target.path,
       query: target.query,
-      headers: pick(app.headers, ["content-type", "accept"]),
+      headers: pick(app.headers, REQUEST_HEADERS),
       body: app.body.toString("base64url"),
     },
   };
@@ -85,9 +85,10 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
   let contentType: string;
   let text: string;
   try {
+    if (!provider.exchange) throw new Error("the provider node's URL is not a URL");
     const r = await ctx.http.request({
-      origin: new URL(provider.url).origin,
-      path: `${new URL(provider.url).pathname.replace(/\/+$/, "")}/v1/exchange`,
+      origin: provider.exchange.origin,
+      path: provider.exchange.path,
       method: "POST",
       headers: { "content-type": "application/jose" },
       body: jwe,
@@ -98,8 +99,7 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
     contentType = String(r.headers["content-type"] ?? "");
     text = await r.body.text();
   } catch (err) {
-    const name = (err as { code?: string }).code ?? "";
-    throw withRid(new ProtocolError(name.includes("TIMEOUT") ? "consumer.provider_timeout" : "consumer.provider_unreachable"), rid);
+    throw withRid(transportError(err, "consumer.provider_timeout", "consumer.provider_unreachable"), rid);
   }
 
   if (status !== 200 || !contentType.startsWith("application/jose")) {

@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
-import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
+import { b64urlEncode, decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { verifyConsent } from "../enforcement/consent.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
-import { ERROR_MESSAGES, ProtocolError, errorBody } from "../errors.ts";
-import { RESPONSE_HEADERS, pick } from "../headers.ts";
+import { ERROR_MESSAGES, ProtocolError, errorBody, transportError } from "../errors.ts";
+import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
+import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
 import { assertCleanPath, METHODS } from "./paths.ts";
 
@@ -16,9 +17,8 @@ export type ProviderResult =
   | { kind: "unauthenticated" }
   | { kind: "jwe"; status: 200; body: string; rid: string; code: string | null; backendStatus: number };
 
-type Verified = { claims: Record<string, unknown>; iss: string; jweBytes: Buffer };
+type Verified = { claims: Record<string, unknown>; iss: string; sender: NodeEntry };
 
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
 
 /**
  * The provider node's checks, in the order of PROTOCOL.md §3.3; the first failure answers.
@@ -27,20 +27,19 @@ const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64url");
  */
 export async function handleExchange(ctx: ExchangeContext, jweText: string): Promise<ProviderResult> {
   const cfg = ctx.store.current;
-  const jweBytes = Buffer.from(jweText, "utf8");
   // 1–2: authenticate. Nothing before this point tells the sender why it failed.
   let v: Verified;
   try {
     if (!cfg) throw new Error("no configuration");
-    const inspected = inspectJwe(jweText, { maxLength: 20 * 1024 * 1024 });
+    const inspected = inspectJwe(jweText);
     const encKey = inspected.apv === ctx.nodeId ? ctx.keys.decryption(inspected.kid) : undefined;
     if (!encKey) throw new Error("not for this node");
     const inner = Buffer.from(decryptJwe(inspected, encKey)).toString("utf8");
     const sender = cfg.nodes.get(inspected.apu);
     if (!sender) throw new Error("unknown sender");
-    const { payload } = verifyJws(inner, { typ: "pisee-req+jwt", resolveKey: (kid) => sender.sig.get(kid), maxLength: 20 * 1024 * 1024 });
+    const { payload } = verifyJws(inner, { typ: "pisee-req+jwt", resolveKey: (kid) => sender.sig.get(kid), maxLength: MAX_JWE_LENGTH });
     if (payload.iss !== inspected.apu) throw new Error("apu is not iss");
-    v = { claims: payload, iss: inspected.apu, jweBytes };
+    v = { claims: payload, iss: inspected.apu, sender };
   } catch {
     ctx.metrics.unauthenticated.inc();
     return { kind: "unauthenticated" };
@@ -48,8 +47,8 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
 
   const c = v.claims;
   const rid = typeof c.rid === "string" ? c.rid : "";
-  const consumerNode = cfg!.nodes.get(v.iss)!;
-  const reqHash = b64(crypto.createHash("sha256").update(v.jweBytes).digest());
+  const consumerNode = v.sender;
+  const reqHash = crypto.createHash("sha256").update(jweText, "utf8").digest("base64url");
   let res: { status: number; headers: Record<string, string>; body: string };
   let code: string | null = null;
   try {
@@ -57,7 +56,7 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
   } catch (err) {
     const e = err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable");
     code = e.code;
-    res = { status: e.status, headers: { "content-type": "application/json" }, body: b64(Buffer.from(JSON.stringify(errorBody(e, rid || null, ctx.nodeId)))) };
+    res = { status: e.status, headers: { "content-type": "application/json" }, body: b64urlEncode(Buffer.from(JSON.stringify(errorBody(e, rid || null, ctx.nodeId)))) };
   }
 
   const iat = nowSeconds(ctx);
@@ -140,7 +139,7 @@ async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>,
   if (!backend) throw new ProtocolError("provider.backend_unreachable");
   const headers: Record<string, string> = {};
   const inHeaders = (req.headers ?? {}) as Record<string, unknown>;
-  for (const h of ["content-type", "accept"]) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h] as string;
+  for (const h of REQUEST_HEADERS) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h] as string;
   headers["pisee-request-id"] = String(c.rid ?? "");
   headers["pisee-consumer"] = consumerInstitution;
   for (const [claim, header] of [["proc", "pisee-procedure"], ["case", "pisee-case"], ["off", "pisee-official"]] as const) {
@@ -149,27 +148,20 @@ async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>,
   if (subject) headers["pisee-subject"] = subject;
   const body = Buffer.from(req.body, "base64url");
   const url = `${backend.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
-  let r;
   try {
-    r = await ctx.http.request({
-      origin: new URL(url).origin,
-      path: url.slice(new URL(url).origin.length) || "/",
+    const target = new URL(url);
+    const r = await ctx.http.request({
+      origin: target.origin,
+      path: url.slice(target.origin.length) || "/",
       method: method as "GET",
       headers,
       body: body.length ? body : undefined,
       headersTimeout: ctx.settings.timeouts.backendMs,
       bodyTimeout: ctx.settings.timeouts.backendMs,
     });
+    const resBody = Buffer.from(await r.body.arrayBuffer());
+    return { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: b64urlEncode(resBody) };
   } catch (err) {
-    const name = (err as { code?: string }).code ?? "";
-    throw new ProtocolError(name.includes("TIMEOUT") ? "provider.backend_timeout" : "provider.backend_unreachable");
+    throw transportError(err, "provider.backend_timeout", "provider.backend_unreachable");
   }
-  let resBody: Buffer;
-  try {
-    resBody = Buffer.from(await r.body.arrayBuffer());
-  } catch (err) {
-    const name = (err as { code?: string }).code ?? "";
-    throw new ProtocolError(name.includes("TIMEOUT") ? "provider.backend_timeout" : "provider.backend_unreachable");
-  }
-  return { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: b64(resBody) };
 }

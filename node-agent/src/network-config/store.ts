@@ -9,7 +9,24 @@ import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
  * (and the configuration keys a verified document announced), for this environment, never older
  * than the highest version accepted (kept on disk with its hash), indexed for the exchange.
  */
-export type NodeEntry = { id: string; institution: string; url: string; sig: Map<string, KeyObject>; enc: { kid: string; key: KeyObject }[] };
+export type NodeEntry = {
+  id: string;
+  institution: string;
+  url: string;
+  /** Where its network port takes messages (`{url}/v1/exchange`), parsed once per configuration; null when `url` is not a URL. */
+  exchange: { origin: string; path: string } | null;
+  sig: Map<string, KeyObject>;
+  enc: { kid: string; key: KeyObject }[];
+};
+
+function exchangeTarget(url: string): NodeEntry["exchange"] {
+  try {
+    const u = new URL(url);
+    return { origin: u.origin, path: `${u.pathname.replace(/\/+$/, "")}/v1/exchange` };
+  } catch {
+    return null;
+  }
+}
 export type ServiceEntry = NetworkConfigPayload["services"][number];
 export type AgreementEntry = NetworkConfigPayload["agreements"][number];
 
@@ -147,7 +164,8 @@ export class ConfigStore {
 function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number): LoadedConfig {
   const nodes = new Map<string, NodeEntry>();
   for (const n of payload.nodes) {
-    const entry: NodeEntry = { id: n.id, institution: n.institution, url: n.url.replace(/\/+$/, ""), sig: new Map(), enc: [] };
+    const url = n.url.replace(/\/+$/, "");
+    const entry: NodeEntry = { id: n.id, institution: n.institution, url, exchange: exchangeTarget(url), sig: new Map(), enc: [] };
     for (const jwk of n.jwks.keys) {
       try {
         if (jwk.use === "sig") entry.sig.set(jwk.kid, importPublicJwk(jwk, "sig").key);

@@ -2,13 +2,12 @@ import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import { MAX_JWE_LENGTH } from "../crypto/suite.ts";
 import { ProtocolError } from "../errors.ts";
 import type { ExchangeContext } from "../exchange/context.ts";
 import { handleExchange, UNAUTHENTICATED_BODY } from "../exchange/provider.ts";
 import { readBody, sendError } from "./http.ts";
 
-/** A JWE over 20 MiB is refused with 413 before any cryptography (PROTOCOL.md §3.2). */
-export const MAX_JWE_BYTES = 20 * 1024 * 1024;
 
 /**
  * The network-facing port: POST /v1/exchange only. HTTPS with the configured certificate; plain
@@ -19,7 +18,7 @@ export function startNetworkServer(ctx: ExchangeContext): Promise<{ server: http
     if (req.method !== "POST" || req.url !== "/v1/exchange") return sendError(res, new ProtocolError("client.bad_request", "ruta desconocida"), null, ctx.nodeId);
     const end = ctx.metrics.duration.startTimer({ role: "provider" });
     try {
-      const body = await readBody(req, MAX_JWE_BYTES);
+      const body = await readBody(req, MAX_JWE_LENGTH); // over 20 MiB: 413 before any cryptography (§3.2)
       const r = await handleExchange(ctx, body.toString("utf8"));
       if (r.kind === "unauthenticated") {
         res.writeHead(401, { "content-type": "application/json; charset=utf-8", "pisee-error": "provider.unauthenticated", "content-length": Buffer.byteLength(UNAUTHENTICATED_BODY) });
