@@ -14,14 +14,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { measureCryptoFloor } from "./crypto";
 import { load, type LoadRequest, type LoadResult } from "./lib/load";
 import { describeMachine } from "./lib/machine";
 import { summarizeProfile, type ProfileSummary } from "./lib/profile";
 import { table, writeSection } from "./lib/report";
 import { DEMO_SERVICE, ensureDemoAgreement, startDemoNetwork, type DemoNetwork } from "../scripts/lib/demo-network";
-import { freePort } from "../scripts/lib/postgres";
+import { freePort, withClient } from "../scripts/lib/postgres";
 import { startStack, type Stack } from "../scripts/lib/stack";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -113,7 +112,7 @@ async function profileNodes(stack: Stack, root: string, p: Awaited<ReturnType<ty
     const tails = fs.readdirSync(root).map((d) => path.join(root, d, "node.log")).filter((f) => fs.existsSync(f)).map((f) => `${f}:\n${fs.readFileSync(f, "utf8").split("\n").slice(-6).join("\n")}`);
     throw new Error(`Se esperaban 2 perfiles y hay ${files.length} en ${dir}\n${tails.join("\n")}`);
   }
-  const summaries = await Promise.all(files.map((f) => summarizeProfile(path.join(dir, f))));
+  const summaries = files.map((f) => summarizeProfile(path.join(dir, f)));
   // stop() ends the nodes one after the other in start order (provider first), so the files are in that order.
   fs.rmSync(dir, { recursive: true, force: true });
   return { provider: summaries[0]!, consumer: summaries[1]!, rps };
@@ -141,10 +140,9 @@ export async function runExchangeBench(): Promise<void> {
   try {
     await ensureDemoAgreement(stack.databaseUrl, "MUN-SANTIAGO", DEMO_SERVICE);
     // The demo agreement grants 20 TPS; the benchmark measures the nodes, not the token bucket.
-    const db = new pg.Client({ connectionString: stack.databaseUrl });
-    await db.connect();
-    await db.query("UPDATE agreement SET granted_tps = 100000 WHERE consumer_code = 'MUN-SANTIAGO' AND service_id = $1 AND status = 'VIGENTE'", [DEMO_SERVICE]);
-    await db.end();
+    await withClient(stack.databaseUrl, (c) =>
+      c.query("UPDATE agreement SET granted_tps = 100000 WHERE consumer_code = 'MUN-SANTIAGO' AND service_id = $1 AND status = 'VIGENTE'", [DEMO_SERVICE]),
+    );
 
     const p = await ports();
     const net = await network(stack, root, p);

@@ -17,12 +17,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]!;
 }
 
+/** One request of a load mix. */
+export type LoadRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+
 /**
  * Drives `paths` (cycled; a string is a GET) on `baseUrl` with autocannon for `seconds`, keeping every response
  * time to report exact p50/p95/p99 (autocannon's own summary has no p95).
  */
-export type LoadRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
-
 export async function load(
   label: string,
   baseUrl: string,

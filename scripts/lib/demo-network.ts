@@ -8,9 +8,9 @@ import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { startDemoBackend } from "./demo-backend";
 import { buildNodeAgentIfNeeded, nodeAgentRuntimeFlags } from "./node-agent-build";
+import { withClient } from "./postgres";
 
 export type DemoNodeSpec = { id: string; role: "consumer" | "provider"; localPort: number; networkPort: number };
 export type DemoNetwork = {
@@ -28,59 +28,53 @@ const ADMINS: Record<string, string> = { "MUN-SANTIAGO": "15234567-4", SRCEI: "1
 
 /** An agreement in force between `consumer` and SRCEI for `service` (dev), made as if both had signed. */
 export async function ensureDemoAgreement(databaseUrl: string, consumer = "MUN-SANTIAGO", service = DEMO_SERVICE): Promise<void> {
-  const CONSUMER = consumer;
-  const DEMO_SERVICE = service;
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  await withClient(databaseUrl, async (c) => {
     const existing = await c.query(
       "SELECT id FROM agreement WHERE consumer_code = $1 AND service_id = $2 AND environment = 'dev' AND status = 'VIGENTE'",
-      [CONSUMER, DEMO_SERVICE],
+      [consumer, service],
     );
     if (existing.rowCount) return;
     await c.query("BEGIN");
-    const terms = await c.query<{ version: number; sha256: string }>("SELECT version, sha256 FROM standard_terms ORDER BY version DESC LIMIT 1");
-    const { version, sha256 } = terms.rows[0]!;
-    const seq = await c.query<{ n: string }>("SELECT nextval('agreement_number_seq')::text AS n");
-    const number = `ACU-${new Date().getFullYear()}-${seq.rows[0]!.n.padStart(6, "0")}`;
-    const { rows } = await c.query<{ id: string }>(
-      `INSERT INTO agreement (id, number, consumer_code, service_id, provider_code, environment, type, legal_basis, declared_volume, mode,
-         requested_tps, status, granted_tps, granted_availability, standard_terms_version, terms_sha256, submitted_at, in_force_since,
-         created_by_run, updated_at)
-       VALUES (gen_random_uuid(), $1, $2, $3, 'SRCEI', 'dev', 'SERVICIO', 'Decreto Ley 3.063, de Rentas Municipales (demostración)', 1000, 'EN_LINEA',
-         20, 'VIGENTE', 20, 99.5, $4, $5, now(), now(), $6, now()) RETURNING id`,
-      [number, CONSUMER, DEMO_SERVICE, version, sha256, ADMINS[CONSUMER]],
-    );
-    const id = rows[0]!.id;
-    await c.query("INSERT INTO agreement_procedure (agreement_id, procedure_code) VALUES ($1, 'CPAT-MDSF-0005')", [id]);
-    await c.query(
-      "INSERT INTO agreement_signature (id, agreement_id, side, signer_run, terms_sha256) VALUES (gen_random_uuid(), $1, 'CONSUMER', $2, $4), (gen_random_uuid(), $1, 'PROVIDER', $3, $4)",
-      [id, ADMINS[CONSUMER], ADMINS.SRCEI, sha256],
-    );
-    await c.query(
-      `INSERT INTO agreement_event (agreement_id, action, from_status, to_status, actor_run, reason)
-       VALUES ($1, 'create', NULL, 'BORRADOR', $2, 'Acuerdo de la demostración'), ($1, 'submit', 'BORRADOR', 'ENVIADA', $2, NULL),
-              ($1, 'take_up', 'ENVIADA', 'EN_REVISION', $3, NULL), ($1, 'accept', 'EN_REVISION', 'ACEPTADA', $3, NULL),
-              ($1, 'await_signatures', 'ACEPTADA', 'PENDIENTE_FIRMA', NULL, NULL), ($1, 'sign', 'PENDIENTE_FIRMA', 'PENDIENTE_FIRMA', $3, NULL),
-              ($1, 'sign', 'PENDIENTE_FIRMA', 'PENDIENTE_FIRMA', $2, NULL), ($1, 'in_force', 'PENDIENTE_FIRMA', 'VIGENTE', NULL, 'Firmado por ambas jefaturas de servicio')`,
-      [id, ADMINS[CONSUMER], ADMINS.SRCEI],
-    );
-    await c.query("COMMIT");
-  } catch (err) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    await c.end();
-  }
+    try {
+      const terms = await c.query<{ version: number; sha256: string }>("SELECT version, sha256 FROM standard_terms ORDER BY version DESC LIMIT 1");
+      const { version, sha256 } = terms.rows[0]!;
+      const seq = await c.query<{ n: string }>("SELECT nextval('agreement_number_seq')::text AS n");
+      const number = `ACU-${new Date().getFullYear()}-${seq.rows[0]!.n.padStart(6, "0")}`;
+      const { rows } = await c.query<{ id: string }>(
+        `INSERT INTO agreement (id, number, consumer_code, service_id, provider_code, environment, type, legal_basis, declared_volume, mode,
+           requested_tps, status, granted_tps, granted_availability, standard_terms_version, terms_sha256, submitted_at, in_force_since,
+           created_by_run, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, 'SRCEI', 'dev', 'SERVICIO', 'Decreto Ley 3.063, de Rentas Municipales (demostración)', 1000, 'EN_LINEA',
+           20, 'VIGENTE', 20, 99.5, $4, $5, now(), now(), $6, now()) RETURNING id`,
+        [number, consumer, service, version, sha256, ADMINS[consumer]],
+      );
+      const id = rows[0]!.id;
+      await c.query("INSERT INTO agreement_procedure (agreement_id, procedure_code) VALUES ($1, 'CPAT-MDSF-0005')", [id]);
+      await c.query(
+        "INSERT INTO agreement_signature (id, agreement_id, side, signer_run, terms_sha256) VALUES (gen_random_uuid(), $1, 'CONSUMER', $2, $4), (gen_random_uuid(), $1, 'PROVIDER', $3, $4)",
+        [id, ADMINS[consumer], ADMINS.SRCEI, sha256],
+      );
+      await c.query(
+        `INSERT INTO agreement_event (agreement_id, action, from_status, to_status, actor_run, reason)
+         VALUES ($1, 'create', NULL, 'BORRADOR', $2, 'Acuerdo de la demostración'), ($1, 'submit', 'BORRADOR', 'ENVIADA', $2, NULL),
+                ($1, 'take_up', 'ENVIADA', 'EN_REVISION', $3, NULL), ($1, 'accept', 'EN_REVISION', 'ACEPTADA', $3, NULL),
+                ($1, 'await_signatures', 'ACEPTADA', 'PENDIENTE_FIRMA', NULL, NULL), ($1, 'sign', 'PENDIENTE_FIRMA', 'PENDIENTE_FIRMA', $3, NULL),
+                ($1, 'sign', 'PENDIENTE_FIRMA', 'PENDIENTE_FIRMA', $2, NULL), ($1, 'in_force', 'PENDIENTE_FIRMA', 'VIGENTE', NULL, 'Firmado por ambas jefaturas de servicio')`,
+        [id, ADMINS[consumer], ADMINS.SRCEI],
+      );
+      await c.query("COMMIT");
+    } catch (err) {
+      await c.query("ROLLBACK").catch(() => {});
+      throw err;
+    }
+  });
 }
 
 /** A pending node with a one-time registration token, as the institution's admin creates it. */
 async function createPendingNode(databaseUrl: string, id: string, baseUrl: string): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   const [institution, name] = id.split("/") as [string, string];
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
+  await withClient(databaseUrl, async (c) => {
     await c.query("DELETE FROM node_key WHERE node_id = $1", [id]);
     await c.query(
       `INSERT INTO node (id, institution_code, name, environment, base_url, status, token_hash, token_purpose, token_expires_at, created_by_run)
@@ -89,9 +83,7 @@ async function createPendingNode(databaseUrl: string, id: string, baseUrl: strin
          token_purpose = 'register', token_expires_at = EXCLUDED.token_expires_at, revoked_at = NULL, activated_at = NULL`,
       [id, institution, name, baseUrl, crypto.createHash("sha256").update(token).digest("hex"), ADMINS[institution]],
     );
-  } finally {
-    await c.end();
-  }
+  });
   return token;
 }
 
@@ -111,13 +103,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number) {
 }
 
 async function isActive(databaseUrl: string, id: string): Promise<boolean> {
-  const c = new pg.Client({ connectionString: databaseUrl });
-  await c.connect();
-  try {
-    return (await c.query("SELECT 1 FROM node WHERE id = $1 AND status = 'ACTIVE'", [id])).rowCount === 1;
-  } finally {
-    await c.end();
-  }
+  return withClient(databaseUrl, async (c) => (await c.query("SELECT 1 FROM node WHERE id = $1 AND status = 'ACTIVE'", [id])).rowCount === 1);
 }
 
 export async function startDemoNetwork(opts: {

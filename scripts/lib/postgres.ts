@@ -40,6 +40,17 @@ type Options = {
 
 const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
 
+/** Runs `fn` with a connected client of `connectionString`, and closes it whatever happens. */
+export async function withClient<T>(connectionString: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
