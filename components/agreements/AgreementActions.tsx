@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, TextAreaField, TextField } from "@/components/catalog/fields";
-import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "@/components/catalog/issues";
+import { byField, zodToIssues } from "@/components/catalog/issues";
+import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { parseNumberInput } from "@/components/catalog/form-values";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Alert } from "@/components/ui/Alert";
@@ -62,9 +63,6 @@ export function AgreementActions({
   const [tps, setTps] = useState("");
   const [availability, setAvailability] = useState("");
   const [termsChoice, setTermsChoice] = useState("STANDARD");
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(null);
 
   const fieldOf = (path: string): string | undefined => {
@@ -76,6 +74,7 @@ export function AgreementActions({
   };
   const labelOf = (field: string) => LABELS[field.replace(/-STANDARD$/, "")];
 
+  const { issues, summaryTitle, attempt, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) => sendJson<TAgreement>(`/api/v1/agreements/${agreementId}/transitions`, "POST", body),
     onSuccess: (result, body) => {
@@ -101,10 +100,7 @@ export function AgreementActions({
       requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo completar la acción");
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err, "No se pudo completar la acción");
     },
   });
 
@@ -114,8 +110,7 @@ export function AgreementActions({
     setTps(String(Math.min(acceptance.requestedTps, acceptance.serviceTps ?? acceptance.requestedTps)));
     setAvailability(acceptance.serviceAvailability === null ? "" : String(acceptance.serviceAvailability));
     setTermsChoice("STANDARD");
-    setIssues([]);
-    setSummaryTitle(undefined);
+    clear();
     mutation.reset();
     setCurrent(option);
   }
@@ -145,12 +140,10 @@ export function AgreementActions({
       found.push({ path: "grantedTps", message: `No puede exceder las ${formatNumber(acceptance.serviceTps)} TPS que el servicio compromete.` });
     }
     if (found.length) {
-      setSummaryTitle(undefined);
-      setIssues(toFormIssues(found, fieldOf, labelOf));
-      setAttempt((a) => a + 1);
+      showIssues(found);
       return;
     }
-    setIssues([]);
+    clear();
     mutation.mutate(body);
   }
 

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from "react";
 import { sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, FormSection, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
-import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "@/components/catalog/issues";
+import { byField, zodToIssues } from "@/components/catalog/issues";
+import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { changedFields, parseNumberInput } from "@/components/catalog/form-values";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Button } from "@/components/ui/Button";
@@ -100,9 +101,6 @@ export function AgreementForm({
   const router = useRouter();
   const hydrated = useHydrated();
   const [values, setValues] = useState<AgreementFormValues>(initial);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [confirming, setConfirming] = useState(false);
   const set = <K extends keyof AgreementFormValues>(key: K, value: AgreementFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -135,6 +133,7 @@ export function AgreementForm({
   };
   const labelOf = (field: string) => LABELS[field.split("-")[0]!];
 
+  const { issues, summaryTitle, attempt, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       mode === "create" ? sendJson<TAgreement>("/api/v1/agreements", "POST", body) : sendJson<TAgreement>(`/api/v1/agreements/${agreementId}`, "PATCH", body),
@@ -144,17 +143,12 @@ export function AgreementForm({
     },
     onError: (err) => {
       setConfirming(false);
-      const s = apiErrorToSummary(err, fieldOf, labelOf, mode === "create" ? "No se pudo registrar la solicitud" : "No se pudo guardar");
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err, mode === "create" ? "No se pudo registrar la solicitud" : "No se pudo guardar");
     },
   });
 
   function fail(found: Issue[]) {
-    setSummaryTitle(undefined);
-    setIssues(toFormIssues(found, fieldOf, labelOf));
-    setAttempt((a) => a + 1);
+    showIssues(found);
   }
 
   /** The body to send, or null after showing the problems. */
@@ -193,14 +187,14 @@ export function AgreementForm({
       router.push(`${cancelHref}?aviso=sin-cambios`);
       return;
     }
-    setIssues([]);
+    clear();
     mutation.mutate(body);
   }
 
   function askToSend() {
     if (mutation.isPending) return;
     if (!validated(true)) return;
-    setIssues([]);
+    clear();
     mutation.reset();
     setConfirming(true);
   }

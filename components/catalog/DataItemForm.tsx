@@ -12,7 +12,8 @@ import { Classification, DataNature, UpdateFrequency } from "@/lib/generated/pri
 import { sendJson, type Issue } from "./api";
 import { ChoiceGroup, describedBy, FieldError, FormSection, inputClass, RequiredMark, RequiredNote, SelectField, TextAreaField, TextField } from "./fields";
 import { FormErrorSummary } from "./FormErrorSummary";
-import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "./issues";
+import { byField, zodToIssues } from "./issues";
+import { useFormIssues } from "./useFormIssues";
 import { changedFields, type AttributeRow, type AttributeType, type DataItemFormValues } from "./form-values";
 import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES } from "./labels";
 import { useHydrated } from "./useHydrated";
@@ -82,9 +83,6 @@ export function DataItemForm({
   const start = initial ?? EMPTY;
   const [values, setValues] = useState<Omit<DataItemFormValues, "attributes">>(start);
   const [attrs, setAttrs] = useState<RowsState>(() => ({ rows: start.attributes.map((a, i) => ({ ...a, key: i })), next: start.attributes.length }));
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [announcement, setAnnouncement] = useState("");
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -115,21 +113,17 @@ export function DataItemForm({
     return LABELS[field.split("-")[0]!];
   };
 
+  const { issues, summaryTitle, attempt, setIssues, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: unknown) => (mode === "create" ? sendJson<TDataItem>("/api/v1/data-items", "POST", body) : sendJson<TDataItem>(`/api/v1/data-items/${itemId}`, "PATCH", body)),
     onSuccess: (item) => router.push(`/institucion/${institution}/datos/${item.code}?aviso=${mode === "create" ? "creado" : "guardado"}`),
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf);
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err);
     },
   });
 
   function fail(found: Issue[]) {
-    setSummaryTitle(undefined);
-    setIssues(toFormIssues(found, fieldOf, labelOf));
-    setAttempt((a) => a + 1);
+    showIssues(found);
   }
 
   function submit(e: FormEvent) {
@@ -151,7 +145,7 @@ export function DataItemForm({
       router.push(`${itemHref}?aviso=sin-cambios`);
       return;
     }
-    setIssues([]);
+    clear();
     mutation.mutate(body);
   }
 

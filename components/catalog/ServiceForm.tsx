@@ -15,7 +15,8 @@ import { sendJson, type Issue } from "./api";
 import { DataItemPicker } from "./DataItemPicker";
 import { ChoiceGroup, FormSection, RequiredNote, SelectField, TextAreaField, TextField } from "./fields";
 import { FormErrorSummary } from "./FormErrorSummary";
-import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "./issues";
+import { byField, zodToIssues } from "./issues";
+import { useFormIssues } from "./useFormIssues";
 import { OpenApiField } from "./OpenApiField";
 import { useHydrated } from "./useHydrated";
 
@@ -99,9 +100,6 @@ export function ServiceForm({
   const router = useRouter();
   const hydrated = useHydrated();
   const [values, setValues] = useState<ServiceFormValues>(initial ?? EMPTY);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const set = <K extends keyof ServiceFormValues>(key: K, value: ServiceFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const fieldOf = (path: string): string | undefined => {
@@ -135,6 +133,7 @@ export function ServiceForm({
   };
   const labelOf = (field: string) => LABELS[field.split("-")[0]!];
 
+  const { issues, summaryTitle, attempt, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: unknown) =>
       mode === "create" ? sendJson<TService>("/api/v1/services", "POST", body) : sendJson<TService>(`/api/v1/services/${serviceId}`, "PATCH", body),
@@ -142,17 +141,12 @@ export function ServiceForm({
       router.push(`/institucion/${institution}/servicios/${service.code}/v${service.major}?aviso=${mode === "create" ? "creado" : "guardado"}`);
     },
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf);
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err);
     },
   });
 
   function fail(found: Issue[]) {
-    setSummaryTitle(undefined);
-    setIssues(toFormIssues(found, fieldOf, labelOf));
-    setAttempt((a) => a + 1);
+    showIssues(found);
   }
 
   function submit(e: FormEvent) {
@@ -183,7 +177,7 @@ export function ServiceForm({
       router.push(`${serviceHref}?aviso=sin-cambios`);
       return;
     }
-    setIssues([]);
+    clear();
     mutation.mutate(body);
   }
 

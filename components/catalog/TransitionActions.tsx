@@ -10,7 +10,8 @@ import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./api";
 import { TextAreaField } from "./fields";
 import { FormErrorSummary } from "./FormErrorSummary";
-import { apiErrorToSummary, byField, type FormIssue } from "./issues";
+import { byField } from "./issues";
+import { useFormIssues } from "./useFormIssues";
 import { useHydrated } from "./useHydrated";
 
 export type TransitionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
@@ -32,9 +33,6 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
   // The open action, readable from the dialog's native events whenever they fire.
   const currentRef = useRef<TransitionOption | null>(null);
   const [reason, setReason] = useState("");
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
@@ -47,6 +45,7 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
   const fieldOf = (path: string) => (path === "reason" ? REASON_ID : undefined);
   const labelOf = (field: string) => (field === REASON_ID ? "Motivo" : undefined);
 
+  const { issues, summaryTitle, attempt, showApiError, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: { action: string; reason?: string }) => sendJson<{ status: LifecycleStatus }>(endpoint, "POST", body),
     onSuccess: (result, body) => {
@@ -63,18 +62,14 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
       requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo cambiar el estado");
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err, "No se pudo cambiar el estado");
     },
   });
 
   function open(option: TransitionOption) {
     setDone(null);
     setReason("");
-    setIssues([]);
-    setSummaryTitle(undefined);
+    clear();
     mutation.reset();
     currentRef.current = option;
     setCurrent(option);

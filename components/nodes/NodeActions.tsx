@@ -7,7 +7,8 @@ import { ModalDialog } from "@/components/ui/ModalDialog";
 import { sendJson } from "@/components/catalog/api";
 import { TextAreaField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
-import { apiErrorToSummary, byField, toFormIssues, type FormIssue } from "@/components/catalog/issues";
+import { byField } from "@/components/catalog/issues";
+import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -40,9 +41,6 @@ export function NodeActions({
   const tokenHeadingRef = useRef<HTMLHeadingElement>(null);
   const [current, setCurrent] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [done, setDone] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const endpoint = `/api/v1/nodes/${node.id}`;
@@ -54,6 +52,7 @@ export function NodeActions({
   const fieldOf = (path: string) => (path === "reason" ? REASON_ID : undefined);
   const labelOf = (field: string) => (field === REASON_ID ? "Motivo" : undefined);
 
+  const { issues, summaryTitle, attempt, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: async ({ action, reason }: { action: Action; reason?: string }) =>
       action === "revoke"
@@ -79,17 +78,13 @@ export function NodeActions({
       router.refresh();
     },
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo completar la acción");
-      setSummaryTitle(s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      showApiError(err, "No se pudo completar la acción");
     },
   });
 
   function open(action: Action) {
     setReason("");
-    setIssues([]);
-    setSummaryTitle(undefined);
+    clear();
     mutation.reset();
     setCurrent(action);
   }
@@ -106,15 +101,13 @@ export function NodeActions({
     if (current === "revoke") {
       const trimmed = reason.trim();
       if (trimmed.length < 3) {
-        setSummaryTitle(undefined);
-        setIssues(toFormIssues([{ path: "reason", message: trimmed ? "Indique el motivo de la revocación (al menos 3 caracteres)." : "Indique el motivo de la revocación." }], fieldOf, labelOf));
-        setAttempt((a) => a + 1);
+        showIssues([{ path: "reason", message: trimmed ? "Indique el motivo de la revocación (al menos 3 caracteres)." : "Indique el motivo de la revocación." }]);
         return;
       }
-      setIssues([]);
+      clear();
       mutation.mutate({ action: "revoke", reason: trimmed });
     } else {
-      setIssues([]);
+      clear();
       mutation.mutate({ action: current });
     }
   }

@@ -6,7 +6,8 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ApiError, sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, RequiredNote, TextField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
-import { apiErrorToSummary, byField, toFormIssues, zodToIssues, type FormIssue } from "@/components/catalog/issues";
+import { byField, zodToIssues } from "@/components/catalog/issues";
+import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { useHydrated } from "@/components/catalog/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
@@ -36,9 +37,6 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
   const hydrated = useHydrated();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [values, setValues] = useState<Values>({ name: "", environment: "dev", baseUrl: "" });
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
   const [issued, setIssued] = useState<(IssuedToken & { nodeName: string }) | null>(null);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -46,22 +44,19 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
     if (issued) headingRef.current?.focus();
   }, [issued]);
 
+  const { issues, summaryTitle, attempt, show, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
   const mutation = useMutation({
     mutationFn: (body: unknown) => sendJson<{ node: TNode; token: string; expiresAt: string }>("/api/v1/nodes", "POST", body),
     onSuccess: (r) => {
-      setIssues([]);
+      clear();
       setIssued({ purpose: "register", token: r.token, expiresAt: r.expiresAt, node: { id: r.node.id, environment: r.node.environment, baseUrl: r.node.baseUrl }, nodeName: r.node.name });
     },
     onError: (err) => {
       if (err instanceof ApiError && err.code === "node_exists") {
-        setSummaryTitle("No se pudo registrar el nodo");
-        setIssues([{ field: "name", message: `${LABELS.name}: ${err.message} Elija otro nombre.`, inline: `${err.message} Elija otro nombre.` }]);
+        show("No se pudo registrar el nodo", [{ field: "name", message: `${LABELS.name}: ${err.message} Elija otro nombre.`, inline: `${err.message} Elija otro nombre.` }]);
       } else {
-        const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo registrar el nodo");
-        setSummaryTitle(s.title);
-        setIssues(s.issues);
+        showApiError(err, "No se pudo registrar el nodo");
       }
-      setAttempt((a) => a + 1);
     },
   });
 
@@ -81,12 +76,10 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
       found.push({ path: "baseUrl", message: "Un nodo de producción debe publicar su puerto de red con https." });
     }
     if (found.length) {
-      setSummaryTitle(undefined);
-      setIssues(toFormIssues(found, fieldOf, labelOf));
-      setAttempt((a) => a + 1);
+      showIssues(found);
       return;
     }
-    setIssues([]);
+    clear();
     mutation.mutate(parsed.data);
   }
 
