@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { CompactEncrypt, CompactSign, compactDecrypt, compactVerify, generateKeyPair, importJWK, type JWK } from "jose";
 import { freePort } from "../scripts/lib/postgres";
 import { ensureDemoAgreement, startDemoNetwork, type DemoNetwork } from "../scripts/lib/demo-network";
+import type { APIRequestContext } from "@playwright/test";
 import { expect, signInAs, test } from "./support/fixtures";
 
 /**
@@ -16,18 +18,24 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
   let net: DemoNetwork;
   let root: string;
   const SERVICE = "SRCEI/identidad/v1";
+  /** Its data item is SENSIBLE (health): the configuration marks it sensitive. */
+  const SENSITIVE = "SRCEI/discapacidad/v1";
+  let backendPort: number;
 
   test.beforeAll(async () => {
     test.setTimeout(120_000);
     await ensureDemoAgreement(process.env.E2E_DATABASE_URL!, "MDSF", SERVICE);
+    await ensureDemoAgreement(process.env.E2E_DATABASE_URL!, "MDSF", SENSITIVE);
+    backendPort = await freePort();
     root = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-e2e-nodes-"));
     net = await startDemoNetwork({
       portalUrl: process.env.E2E_BASE_URL!,
       databaseUrl: process.env.E2E_DATABASE_URL!,
       dataRoot: root,
-      backendPort: await freePort(),
-      services: [SERVICE],
+      backendPort,
+      services: [SERVICE, SENSITIVE],
       refreshSeconds: 1,
+      timeouts: { backendMs: 2_000 },
       nodes: [
         { id: "SRCEI/nodo-e2e", role: "provider", localPort: await freePort(), networkPort: await freePort() },
         { id: "MDSF/nodo-e2e", role: "consumer", localPort: await freePort(), networkPort: await freePort() },
@@ -68,9 +76,11 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     expect(junk.headers()["pisee-error"]).toBe("provider.unauthenticated");
   });
 
-  test("mensajes fabricados contra el nodo proveedor real: cada regla de §3.3 con su estado y código", async ({ request }) => {
-    // The consumer's own keys (from its data folder) sign messages built here with jose, an
-    // independent implementation; the provider node is the real process.
+  /**
+   * Messages built here with jose, an independent implementation, signed with the consumer's own
+   * keys (from its data folder), posted to the real provider process; its answers opened and verified.
+   */
+  async function messageKit(request: APIRequestContext) {
     const keysOf = (dir: string) => JSON.parse(fs.readFileSync(path.join(root, dir, "keys.json"), "utf8")) as { sig: JWK & { kid: string }; enc: JWK & { kid: string } };
     const consumer = keysOf("MDSF_nodo-e2e");
     const provider = keysOf("SRCEI_nodo-e2e");
@@ -82,15 +92,18 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
     const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
     const providerUrl = payload.nodes.find((n: { id: string }) => n.id === "SRCEI/nodo-e2e").url as string;
-    const agreement = payload.agreements.find((a: { consumer: string; service: string }) => a.consumer === "MDSF" && a.service === SERVICE);
-    expect(agreement).toBeTruthy();
+    const agreementOf = (svc: string) => {
+      const agreement = payload.agreements.find((a: { consumer: string; service: string }) => a.consumer === "MDSF" && a.service === svc);
+      expect(agreement, `acuerdo vigente para ${svc}`).toBeTruthy();
+      return agreement.id as string;
+    };
 
     const text = new TextEncoder();
     const build = async (o: { claims?: Record<string, unknown>; key?: CryptoKey | Uint8Array; apu?: string; apv?: string } = {}) => {
       const now = Math.floor(Date.now() / 1000);
       const claims = {
         iss: "MDSF/nodo-e2e", aud: "SRCEI/nodo-e2e", jti: crypto.randomUUID(), rid: crypto.randomUUID(), iat: now, exp: now + 60,
-        env: "dev", svc: SERVICE, agr: agreement.id, proc: "CPAT-MDSF-0005",
+        env: "dev", svc: SERVICE, agr: agreementOf((o.claims?.svc as string | undefined) ?? SERVICE), proc: "CPAT-MDSF-0005",
         req: { method: "GET", path: "/certificados/12345678-5", query: "", headers: {}, body: "" },
         ...o.claims,
       };
@@ -110,6 +123,11 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
       return { status: answer.res.status, code: answer.err ?? null };
     };
 
+    return { build, send };
+  }
+
+  test("mensajes fabricados contra el nodo proveedor real: cada regla de §3.3 con su estado y código", async ({ request }) => {
+    const { build, send } = await messageKit(request);
     expect(await send(await build())).toEqual({ status: 200, code: null });
     const good = await build();
     const segments = good.split(".");
@@ -129,6 +147,20 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const past = Math.floor(Date.now() / 1000) - 600;
     expect(await send(await build({ claims: { iat: past, exp: past + 60 } })), "vencido").toEqual({ status: 401, code: "provider.expired" });
     expect(await send(await build({ claims: { aud: "SRCEI/otro-nodo" } })), "otra audiencia").toEqual({ status: 403, code: "provider.access_denied" });
+  });
+
+  test("servicio sensible sin consentimiento: lo exigen el nodo consumidor y el proveedor", async ({ request }) => {
+    const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
+    const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
+    expect(payload.services.find((s: { id: string }) => s.id === SENSITIVE)?.sensitive).toBe(true);
+    const url = `${net.consumerLocalUrl}/r1/${SENSITIVE}/discapacidad/12345678-5`;
+    const viaConsumer = await request.get(url, { headers: { "Pisee-Subject": "12.345.678-5", "Pisee-Procedure": "CPAT-MDSF-0005" } });
+    expect(viaConsumer.status()).toBe(403);
+    expect(viaConsumer.headers()["pisee-error"]).toBe("consumer.consent_required");
+    // A message that skips the consumer node's check: the provider refuses it on its own.
+    const { build, send } = await messageKit(request);
+    const direct = await build({ claims: { svc: SENSITIVE, sub: "12345678-5", req: { method: "GET", path: "/discapacidad/12345678-5", query: "", headers: {}, body: "" } } });
+    expect(await send(direct)).toEqual({ status: 403, code: "provider.consent_required" });
   });
 
   test("métricas y salud del nodo", async ({ request }) => {
@@ -181,5 +213,20 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const r = await request.get(`${net.consumerLocalUrl}/r1/${SERVICE}/certificados/12345678-5`);
     expect(r.status()).toBe(502);
     expect(r.headers()["pisee-error"]).toBe("provider.backend_unreachable");
+  });
+
+  test("el sistema del proveedor no contesta a tiempo: 504 con el código del nodo proveedor", async ({ request }) => {
+    await net.stopBackend();
+    // On the backend's port, a server that accepts the request and never answers (the node waits 2 s).
+    const silent = http.createServer(() => {});
+    await new Promise<void>((r) => silent.listen(backendPort, "127.0.0.1", r));
+    try {
+      const r = await request.get(`${net.consumerLocalUrl}/r1/${SERVICE}/certificados/12345678-5`);
+      expect(r.status()).toBe(504);
+      expect(r.headers()["pisee-error"]).toBe("provider.backend_timeout");
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((r) => silent.close(r));
+    }
   });
 });

@@ -118,6 +118,8 @@ export async function startDemoNetwork(opts: {
   refreshSeconds?: number;
   /** Extra Node.js flags for the node processes (the benchmark's profile: `--cpu-prof`). */
   nodeFlags?: string[];
+  /** The nodes' timeouts (node-agent settings `timeouts`; defaults 15 s to the provider, 10 s to the backend). */
+  timeouts?: { providerMs?: number; backendMs?: number };
   log: (l: string) => void;
 }): Promise<DemoNetwork> {
   const cli = buildNodeAgentIfNeeded(opts.log);
@@ -151,6 +153,7 @@ export async function startDemoNetwork(opts: {
         network: { host: "127.0.0.1", port: n.networkPort, insecureHttp: true },
         backends: n.role === "provider" ? Object.fromEntries((opts.services ?? [DEMO_SERVICE]).map((svc) => [svc, backend.url])) : {},
         refreshSeconds: opts.refreshSeconds ?? 10,
+        ...(opts.timeouts ? { timeouts: opts.timeouts } : {}),
       };
       fs.writeFileSync(path.join(dir, "node-agent.json"), JSON.stringify(settings, null, 2) + "\n");
       // Registered before and still active in this database: reuse its keys; otherwise register again.

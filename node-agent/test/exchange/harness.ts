@@ -1,13 +1,79 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { generateKeyPairs, signJws, type KeyPair, type PublicJwk } from "../../src/crypto/suite.ts";
 import { createKeys, type NodeKeys } from "../../src/keystore.ts";
 import { startNode, type RunningNode } from "../../src/node.ts";
 import type { NetworkConfigPayload } from "../../src/protocol/config.ts";
 import { parseSettings } from "../../src/settings.ts";
+
+const CLI = fileURLToPath(new URL("../../src/cli.ts", import.meta.url));
+
+/** A node-agent running as a child process, seen only through its ports. */
+export type ProcessNode = {
+  nodeId: string;
+  localUrl: string;
+  networkUrl: string;
+  /** Waits (bounded) until the node runs the stand-in portal's latest configuration version. */
+  refreshNow: () => Promise<void>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Starts `node-agent start` from its sources (tsx) and waits for its "✓ Nodo …" line; a node that
+ * exits first fails with what it wrote on stderr.
+ */
+async function spawnNode(nodeId: string, configFile: string, latestVersion: () => number): Promise<ProcessNode> {
+  const child = spawn(process.execPath, ["--import", "tsx", CLI, "start", "--config", configFile], {
+    cwd: path.dirname(CLI),
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (c: Buffer) => (stderr += c.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const urls = await new Promise<{ local: string; network: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${nodeId} no quedó listo en 20 s: ${stderr}`)), 20_000);
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString("utf8");
+      const m = /local (\S+), red (\S+)/.exec(stdout);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ local: m[1]!, network: m[2]! });
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${nodeId} terminó (código ${code}) antes de estar listo: ${stderr}`));
+    });
+  });
+  return {
+    nodeId,
+    localUrl: urls.local,
+    networkUrl: urls.network,
+    refreshNow: async () => {
+      const want = latestVersion();
+      for (let i = 0; i < 100; i++) {
+        const status = (await (await fetch(`${urls.local}/status`)).json()) as { config: { version?: number } };
+        if ((status.config.version ?? 0) >= want) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`${nodeId} no llegó a la versión ${want} de la configuración en 10 s`);
+    },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
 
 /**
  * A small network for tests: a stand-in portal that serves a configuration signed with its own
@@ -25,6 +91,8 @@ export type Harness = {
   /** Changes the configuration (a new version) — nodes see it at their next refresh. */
   update: (fn: (c: NetworkConfigPayload) => void) => void;
   addNode: (id: string, role: "consumer" | "provider", extra?: Record<string, unknown>) => Promise<{ node: RunningNode; keys: NodeKeys; dataDir: string }>;
+  /** The same node as its own process: `node-agent start --config …`, the command an institution runs. */
+  addNodeProcess: (id: string, role: "consumer" | "provider", extra?: Record<string, unknown>) => Promise<{ node: ProcessNode; keys: NodeKeys; dataDir: string }>;
   signConfig: (payload: object, key?: KeyPair) => string;
   close: () => Promise<void>;
 };
@@ -97,7 +165,32 @@ export async function createHarness(opts: { nowMs?: () => number } = {}): Promis
     });
   });
   const backendUrl = await listen(backend);
-  const nodes: RunningNode[] = [];
+  const nodes: { close: () => Promise<void> }[] = [];
+
+  /** A data folder as `init` + `register` leave it, the node announced in the configuration, its settings. */
+  const prepare = (id: string, role: "consumer" | "provider", extra: Record<string, unknown>) => {
+    const dataDir = path.join(root, id.replace("/", "_"));
+    const keys = createKeys(dataDir);
+    fs.writeFileSync(path.join(dataDir, "anchor.json"), JSON.stringify({ keys: [configKey.publicJwk] }));
+    fs.writeFileSync(path.join(dataDir, "registration.json"), JSON.stringify({ nodeId: id, environment: "dev", networkConfigUrl: "", tracesUrl: "", kids: [] }));
+    // Announce the node before it starts, with a placeholder URL fixed once it listens.
+    const institution = id.split("/")[0]!;
+    const entry = { id, institution, url: "http://127.0.0.1:1", jwks: { keys: [keys.sig.publicJwk, keys.enc.publicJwk] } };
+    content.nodes.push(entry);
+    if (role === "provider") for (const s of content.services) if (s.provider === institution) s.nodes.push(id);
+    const settings = {
+      portalUrl,
+      environment: "dev",
+      dataDir,
+      local: { host: "127.0.0.1", port: 0 },
+      network: { host: "127.0.0.1", port: 0, insecureHttp: true },
+      backends: role === "provider" ? Object.fromEntries(content.services.filter((s) => s.provider === institution).map((s) => [s.id, backendUrl])) : {},
+      refreshSeconds: 3600,
+      logLevel: "silent",
+      ...extra,
+    };
+    return { settings, entry, keys, dataDir };
+  };
 
   return {
     now: nowMs,
@@ -120,27 +213,19 @@ export async function createHarness(opts: { nowMs?: () => number } = {}): Promis
       version += 1;
     },
     addNode: async (id, role, extra = {}) => {
-      const dataDir = path.join(root, id.replace("/", "_"));
-      const keys = createKeys(dataDir);
-      fs.writeFileSync(path.join(dataDir, "anchor.json"), JSON.stringify({ keys: [configKey.publicJwk] }));
-      fs.writeFileSync(path.join(dataDir, "registration.json"), JSON.stringify({ nodeId: id, environment: "dev", networkConfigUrl: "", tracesUrl: "", kids: [] }));
-      // Announce the node before it starts, with a placeholder URL fixed once it listens.
-      const institution = id.split("/")[0]!;
-      const entry = { id, institution, url: "http://127.0.0.1:1", jwks: { keys: [keys.sig.publicJwk, keys.enc.publicJwk] } };
-      content.nodes.push(entry);
-      if (role === "provider") for (const s of content.services) if (s.provider === institution) s.nodes.push(id);
-      const settings = parseSettings({
-        portalUrl,
-        environment: "dev",
-        dataDir,
-        local: { host: "127.0.0.1", port: 0 },
-        network: { host: "127.0.0.1", port: 0, insecureHttp: true },
-        backends: role === "provider" ? Object.fromEntries(content.services.filter((s) => s.provider === institution).map((s) => [s.id, backendUrl])) : {},
-        refreshSeconds: 3600,
-        logLevel: "silent",
-        ...extra,
-      });
-      const node = await startNode(settings, { nowMs });
+      const { settings, entry, keys, dataDir } = prepare(id, role, extra);
+      const node = await startNode(parseSettings(settings), { nowMs });
+      entry.url = node.networkUrl;
+      version += 1;
+      nodes.push(node);
+      return { node, keys, dataDir };
+    },
+    addNodeProcess: async (id, role, extra = {}) => {
+      // Polled every second: `refreshNow` waits for the node to show the latest version.
+      const { settings, entry, keys, dataDir } = prepare(id, role, { refreshSeconds: 1, ...extra });
+      const file = path.join(dataDir, "node-agent.json");
+      fs.writeFileSync(file, JSON.stringify(settings));
+      const node = await spawnNode(id, file, () => version);
       entry.url = node.networkUrl;
       version += 1;
       nodes.push(node);
