@@ -72,6 +72,7 @@ export async function startNode(settings: Settings, opts: { nowMs?: () => number
       clearTimeout(force);
       await http.close();
       ctx.replay.close();
+      log.flush();
     },
   };
 }

@@ -7,7 +7,7 @@
  * `jwk`, `x5u`, `x5c`, `crit` and `b64` (and any other unknown member) fail before any cryptography.
  */
 import { createCipheriv, createDecipheriv, createECDH, createHash, randomBytes, sign, verify, type KeyObject } from "node:crypto";
-import { b64urlDecode, b64urlEncode, decodeUtf8, isB64url } from "./b64url.ts";
+import { b64urlDecode, b64urlEncode, decodeCanonical, decodeUtf8 } from "./b64url.ts";
 import { JoseError } from "./errors.ts";
 import { parseIJson } from "./ijson.ts";
 import { assertP256, ecdhContextOf, ecPublicPoint, isRecord, rawPublicPoint, type EcPublicPoint } from "./jwk.ts";
@@ -112,13 +112,13 @@ export function verifyJws(
   const key = opts.resolveKey(header.kid);
   if (key === undefined) throw new JoseError("jose.kid_unknown", "kid desconocido");
   assertP256(key, "public");
-  if (!isB64url(payload)) throw new JoseError("jose.malformed", "base64url inválido");
-  const sig = isB64url(signature) ? b64urlDecode(signature) : null;
+  const payloadBytes = b64urlDecode(payload);
+  const sig = decodeCanonical(signature);
   const input = Buffer.from(`${protectedHeader}.${payload}`, "latin1");
   if (sig?.length !== 64 || !verify("sha256", input, { key, dsaEncoding: "ieee-p1363" }, sig)) {
     throw new JoseError("jose.signature_invalid", "Firma inválida");
   }
-  const claims = parseIJson(decodeUtf8(b64urlDecode(payload)));
+  const claims = parseIJson(decodeUtf8(payloadBytes));
   if (!isRecord(claims)) throw new JoseError("jose.malformed", "La carga de un JWS debe ser un objeto");
   return { header: header as JwsHeader, payload: claims };
 }
@@ -149,6 +149,9 @@ function concatKdf(z: Buffer, apu: Uint8Array, apv: Uint8Array): Buffer {
     .digest();
 }
 
+/** The sender's ephemeral keys: used synchronously, one message at a time (see encryptJwe). */
+const EPHEMERAL = createECDH("prime256v1");
+
 /**
  * Compact JWE to `recipient` (its `enc` key), protected header
  * `{ alg: "ECDH-ES+A256KW", enc: "A256GCM", kid, epk, cty?, apu: b64url(apu), apv: b64url(apv) }`.
@@ -161,10 +164,10 @@ export function encryptJwe(
   if (opts.apu === "" || opts.apv === "" || opts.apu === opts.apv) throw new JoseError("jose.malformed", "apu y apv: dos textos distintos");
   const apu = Buffer.from(opts.apu, "utf8");
   const apv = Buffer.from(opts.apv, "utf8");
-  // A fresh ephemeral key per message, as a bare ECDH context (never a KeyObject: see jwk.ts).
-  const ephemeral = createECDH("prime256v1");
-  const point = ephemeral.generateKeys();
-  const kek = concatKdf(ephemeral.computeSecret(rawPublicPoint(opts.recipient.key)), apu, apv);
+  // A fresh ephemeral key per message (generateKeys replaces the context's key pair), on one bare
+  // ECDH context: making a context costs as much as making a key. Never a KeyObject: see jwk.ts.
+  const point = EPHEMERAL.generateKeys();
+  const kek = concatKdf(EPHEMERAL.computeSecret(rawPublicPoint(opts.recipient.key)), apu, apv);
   const cek = randomBytes(32);
   const wrap = createCipheriv("id-aes256-wrap", kek, KW_IV);
   const encryptedKey = Buffer.concat([wrap.update(cek), wrap.final()]);

@@ -20,6 +20,8 @@ export type ProcessNode = {
   networkUrl: string;
   /** Waits (bounded) until the node runs the stand-in portal's latest configuration version. */
   refreshNow: () => Promise<void>;
+  /** What the process wrote on stdout (its log lines) so far. */
+  output: () => string;
   close: () => Promise<void>;
 };
 
@@ -56,6 +58,7 @@ async function spawnNode(nodeId: string, configFile: string, latestVersion: () =
     nodeId,
     localUrl: urls.local,
     networkUrl: urls.network,
+    output: () => stdout,
     refreshNow: async () => {
       const want = latestVersion();
       for (let i = 0; i < 100; i++) {
