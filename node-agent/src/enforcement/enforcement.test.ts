@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProtocolError } from "../errors.ts";
 import { RateLimiter } from "./rate-limit.ts";
-import { ReplayCache } from "./replay.ts";
+import { ReplayCache, ROTATE_SECONDS } from "./replay.ts";
 import { checkMessageTimes } from "./time.ts";
 
 describe("time window (§3.3 step 3)", () => {
@@ -67,6 +67,37 @@ describe("replay cache on disk", () => {
     expect(c.size).toBe(0);
     expect(fs.readFileSync(file, "utf8")).toBe("");
     c.close();
+  });
+
+  it("two generations: a pair is on disk while it lives, and the log does not grow without end", () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pisee-replay-")), "replay.log");
+    const c = new ReplayCache(1000, file);
+    let t = 1000;
+    // Three rotations and 10 s of traffic at 10 messages a second, each living the longest the time check allows.
+    for (; t < 1000 + 3 * ROTATE_SECONDS + 10; t++) for (let i = 0; i < 10; i++) expect(c.admit("A/n", `j${t}-${i}`, t + 30, t + 90, t)).toBe(true);
+    const lines = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, "utf8").split("\n").filter(Boolean).length : 0);
+    // At most two generations on disk, never the whole history.
+    expect(lines(file) + lines(`${file}.1`)).toBeLessThanOrEqual(2 * ROTATE_SECONDS * 10);
+    expect(c.size).toBeLessThanOrEqual(130 * 10); // a pair lives at most 120 s (+ one sweep)
+    c.close();
+    // A restart 10 s after a rotation still knows every live pair, most of them in the previous generation.
+    expect(lines(`${file}.1`)).toBeGreaterThan(lines(file));
+    const again = new ReplayCache(t, file);
+    for (let s = t - 115; s < t; s++) expect(again.admit("A/n", `j${s}-0`, s + 30, s + 90, t)).toBe(false);
+    expect(again.admit("A/n", "nuevo", t, t + 60, t)).toBe(true);
+    expect(fs.existsSync(`${file}.1`)).toBe(false); // merged into one file at start
+    again.close();
+  });
+
+  it("drops expired pairs from the oldest on, and keeps one that came behind a longer-lived pair", () => {
+    const c = new ReplayCache(0);
+    c.admit("A/n", "long", 100, 160, 100); // until 190
+    c.admit("A/n", "short", 100, 110, 100); // until 140, behind "long"
+    c.admit("A/n", "x", 150, 151, 150); // a sweep at 150: "long" is alive, so nothing leaves yet
+    expect(c.size).toBe(3);
+    expect(c.admit("A/n", "short", 100, 110, 150)).toBe(false); // still remembered: safe
+    c.admit("A/n", "y", 200, 201, 200); // at 200 all three have expired
+    expect(c.size).toBe(1);
   });
 });
 
