@@ -1,3 +1,4 @@
+import http from "node:http";
 import autocannon from "autocannon";
 
 export type LoadResult = {
@@ -49,5 +50,60 @@ export async function load(
     p99: percentile(times, 99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+/**
+ * Light load, open loop: `rate` requests per second at evenly spaced instants over `connections`
+ * keep-alive connections, whatever the answers take (autocannon's rate limit sends each second's
+ * requests in a burst, which is not light load). A response time counts from the moment the
+ * request is handed to the agent, so one that waits for a free connection counts that wait.
+ */
+export async function paced(label: string, baseUrl: string, request: LoadRequest, opts: { connections: number; seconds: number; rate: number }): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
+  const url = new URL(request.path, baseUrl);
+  const body = request.body === undefined ? undefined : Buffer.from(request.body);
+  const headers = { ...request.headers, ...(body ? { "content-length": String(body.length) } : {}) };
+  const total = Math.round(opts.rate * opts.seconds);
+  const times: number[] = [];
+  let errors = 0;
+  let non2xx = 0;
+  const send = () =>
+    new Promise<void>((resolve) => {
+      const sent = performance.now();
+      const req = http.request(url, { method: request.method, headers, agent, timeout: 10_000 }, (res) => {
+        res.resume();
+        res.on("end", () => {
+          times.push(performance.now() - sent);
+          if (res.statusCode! < 200 || res.statusCode! > 299) non2xx += 1;
+          resolve();
+        });
+      });
+      req.on("timeout", () => req.destroy(new Error("timeout")));
+      req.on("error", () => {
+        errors += 1;
+        resolve();
+      });
+      req.end(body);
+    });
+  const start = performance.now() + 10;
+  const pending: Promise<void>[] = [];
+  for (let i = 0; i < total; ) {
+    const now = performance.now();
+    for (; i < total && start + (i * 1000) / opts.rate <= now; i++) pending.push(send());
+    if (i < total) await new Promise((r) => setTimeout(r, Math.max(0, start + (i * 1000) / opts.rate - performance.now())));
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  times.sort((a, b) => a - b);
+  return {
+    label,
+    requests: times.length,
+    rps: Math.round(times.length / opts.seconds),
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    errors,
+    non2xx,
   };
 }
