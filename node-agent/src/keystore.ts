@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { exportPrivateJwk, generateKeyPairs, importPrivateJwk, type KeyPair, type PublicJwk } from "./crypto/suite.ts";
 import { KEY_OVERLAP_MS } from "./protocol/config.ts";
+import { readJsonFile, writeJsonFile } from "./files.ts";
 
 /**
  * The node's key pairs (one `sig` ES256, one `enc` ECDH-ES) in `dataDir/keys.json`, readable by
@@ -32,16 +33,10 @@ export function keysPath(dataDir: string): string {
   return path.join(dataDir, FILE);
 }
 
-function writePrivate(file: string, doc: unknown) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify(doc, null, 2) + "\n", { mode: 0o600 });
-  fs.renameSync(tmp, file);
-}
-
 function readPrivate(file: string): KeysDoc {
   const mode = fs.statSync(file).mode & 0o777;
   if (mode & 0o077) throw new Error(`${file} es legible por otros usuarios (permisos ${mode.toString(8)}): use chmod 600.`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as KeysDoc;
+  return readJsonFile<KeysDoc>(file);
 }
 
 const pairDoc = (k: { sig: KeyPair; enc: KeyPair }): PairDoc => ({ sig: exportPrivateJwk(k.sig.privateKey, "sig"), enc: exportPrivateJwk(k.enc.privateKey, "enc") });
@@ -53,7 +48,7 @@ export function createKeys(dataDir: string, opts: { force?: boolean } = {}): Nod
   const file = keysPath(dataDir);
   if (fs.existsSync(file) && !opts.force) throw new Error(`Ya existen claves en ${file}.`);
   const keys = generateKeyPairs();
-  writePrivate(file, pairDoc(keys));
+  writeJsonFile(file, pairDoc(keys));
   return keys;
 }
 
@@ -64,7 +59,7 @@ export function createKeys(dataDir: string, opts: { force?: boolean } = {}): Nod
 export function prepareRotation(dataDir: string): NodeKeys {
   if (!fs.existsSync(keysPath(dataDir))) throw new Error(`No hay claves en ${dataDir}: ejecute "node-agent init".`);
   const keys = generateKeyPairs();
-  writePrivate(path.join(dataDir, NEXT), pairDoc(keys));
+  writeJsonFile(path.join(dataDir, NEXT), pairDoc(keys));
   return keys;
 }
 
@@ -73,7 +68,7 @@ export function commitRotation(dataDir: string, nowMs = Date.now(), overlapMs = 
   const next = path.join(dataDir, NEXT);
   const current = readPrivate(keysPath(dataDir));
   const fresh = readPrivate(next);
-  writePrivate(keysPath(dataDir), {
+  writeJsonFile(keysPath(dataDir), {
     sig: fresh.sig,
     enc: fresh.enc,
     previous: { sig: current.sig, enc: current.enc, until: new Date(nowMs + overlapMs).toISOString() },

@@ -4,6 +4,7 @@ import type { KeyObject } from "node:crypto";
 import { request } from "undici";
 import { importPublicJwk, type KeyPair } from "./crypto/suite.ts";
 import { loadKeys, publicJwks } from "./keystore.ts";
+import { readJsonFile, writeJsonFile } from "./files.ts";
 
 /** What the portal answered at registration (dataDir/registration.json). */
 export type Registration = { nodeId: string; environment: "dev" | "prod"; networkConfigUrl: string; tracesUrl: string; kids: string[] };
@@ -16,7 +17,7 @@ export function writeAnchor(dataDir: string, anchor: unknown): number {
   if (!Array.isArray(keys) || keys.length === 0) throw new Error("El ancla debe ser un JWKS con las claves de configuración del portal.");
   for (const k of keys) importPublicJwk(k, "sig"); // refuses private material, wrong curve or kid
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  fs.writeFileSync(path.join(dataDir, ANCHOR), JSON.stringify({ keys }, null, 2) + "\n", { mode: 0o600 });
+  writeJsonFile(path.join(dataDir, ANCHOR), { keys });
   return keys.length;
 }
 
@@ -24,14 +25,14 @@ export function writeAnchor(dataDir: string, anchor: unknown): number {
 export function loadAnchor(dataDir: string): Map<string, KeyObject> {
   const file = path.join(dataDir, ANCHOR);
   if (!fs.existsSync(file)) throw new Error(`No hay ancla de confianza en ${dataDir}: ejecute "node-agent init --anchor archivo.json".`);
-  const { keys } = JSON.parse(fs.readFileSync(file, "utf8")) as { keys: unknown[] };
+  const { keys } = readJsonFile<{ keys: unknown[] }>(file);
   return new Map(keys.map((k) => importPublicJwk(k, "sig")).map(({ kid, key }) => [kid, key]));
 }
 
 export function loadRegistration(dataDir: string): Registration {
   const file = path.join(dataDir, REGISTRATION);
   if (!fs.existsSync(file)) throw new Error(`El nodo no está registrado: ejecute "node-agent register --portal URL --token T".`);
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Registration;
+  return readJsonFile<Registration>(file);
 }
 
 /** Presents the one-time token and the node's public keys to the portal (`rotate` for a key rotation). */
@@ -46,6 +47,6 @@ export async function registerWithPortal(opts: { portalUrl: string; token: strin
   });
   const body = (await r.body.json()) as Registration & { error?: { code: string; message: string } };
   if (r.statusCode !== 200) throw new Error(`El portal rechazó el registro (${r.statusCode}): ${body.error?.message ?? "sin detalle"}`);
-  fs.writeFileSync(path.join(opts.dataDir, REGISTRATION), JSON.stringify(body, null, 2) + "\n", { mode: 0o600 });
+  writeJsonFile(path.join(opts.dataDir, REGISTRATION), body);
   return body;
 }

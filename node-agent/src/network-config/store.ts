@@ -3,6 +3,7 @@ import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload } from "../protocol/config.ts";
 import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
+import { readJsonFile, writeJsonFile } from "../files.ts";
 
 /**
  * The network configuration a node obeys (PROTOCOL.md §2): verified against the trust anchor
@@ -93,7 +94,7 @@ export class ConfigStore {
   /** Loads the last accepted document from disk (a restart does not wait for the portal). */
   restore(): boolean {
     if (!fs.existsSync(this.file)) return false;
-    const p = JSON.parse(fs.readFileSync(this.file, "utf8")) as Persisted;
+    const p = readJsonFile<Persisted>(this.file);
     this.loaded = this.verify(p.jws);
     return true;
   }
@@ -120,14 +121,12 @@ export class ConfigStore {
 
   private highest(): Persisted | null {
     if (!fs.existsSync(this.file)) return null;
-    return JSON.parse(fs.readFileSync(this.file, "utf8")) as Persisted;
+    return readJsonFile<Persisted>(this.file);
   }
 
   private persist(p: Persisted) {
     fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(p) + "\n", { mode: 0o600 });
-    fs.renameSync(tmp, this.file);
+    writeJsonFile(this.file, p);
   }
 
   private verify(jws: string): LoadedConfig {

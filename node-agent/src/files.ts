@@ -1,0 +1,16 @@
+import fs from "node:fs";
+
+/**
+ * The node's JSON files in its data folder (keys, anchor, registration, last configuration):
+ * written whole to a temporary file and renamed over the old one, so a crash never leaves half a
+ * file, and readable by the node's user only (0600).
+ */
+export function writeJsonFile(file: string, value: unknown): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify(value, null, 2) + "\n", { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export function readJsonFile<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+}
