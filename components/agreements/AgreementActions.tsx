@@ -2,20 +2,20 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { sendJson, type Issue } from "@/components/catalog/api";
 import { ChoiceGroup, TextAreaField, TextField } from "@/components/catalog/fields";
 import { byField, zodToIssues } from "@/components/catalog/issues";
 import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { parseNumberInput } from "@/components/catalog/form-values";
 import { useHydrated } from "@/components/catalog/useHydrated";
-import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import { formatNumber } from "@/lib/format";
 import { ACTION_DIALOG } from "./labels";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { useDoneNotice } from "@/components/ui/useDoneNotice";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
 
 export type AgreementActionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
@@ -57,13 +57,12 @@ export function AgreementActions({
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const doneRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState<AgreementActionOption | null>(null);
   const [reason, setReason] = useState("");
   const [tps, setTps] = useState("");
   const [availability, setAvailability] = useState("");
   const [termsChoice, setTermsChoice] = useState("STANDARD");
-  const [done, setDone] = useState<string | null>(null);
+  const { notice, announce, clear: clearNotice } = useDoneNotice();
 
   const fieldOf = (path: string): string | undefined => {
     if (path === "reason") return IDS.reason;
@@ -81,7 +80,7 @@ export function AgreementActions({
       const option = actions.find((a) => a.action === body.action);
       close(false);
       const status = AGREEMENT_STATUS_LABELS[result.status];
-      setDone(
+      announce(
         body.action === "sign"
           ? result.status === "VIGENTE"
             ? "Se registró su firma. Firmaron ambas instituciones: el acuerdo está vigente."
@@ -90,14 +89,7 @@ export function AgreementActions({
             ? "Se prorrogó el plazo de respuesta por 5 días hábiles."
             : `${option?.label ?? body.action}: listo. El acuerdo quedó en estado ${status}.`,
       );
-      // A notice from the previous step (?aviso=enviado) no longer applies once the state changed.
-      const url = new URL(window.location.href);
-      if (url.searchParams.has("aviso")) {
-        url.searchParams.delete("aviso");
-        window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
-      }
       router.refresh();
-      requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
       showApiError(err, "No se pudo completar la acción");
@@ -105,7 +97,7 @@ export function AgreementActions({
   });
 
   function open(option: AgreementActionOption) {
-    setDone(null);
+    clearNotice();
     setReason("");
     setTps(String(Math.min(acceptance.requestedTps, acceptance.serviceTps ?? acceptance.requestedTps)));
     setAvailability(acceptance.serviceAvailability === null ? "" : String(acceptance.serviceAvailability));
@@ -154,11 +146,7 @@ export function AgreementActions({
 
   return (
     <div>
-      {done && (
-        <div ref={doneRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success">{done}</Alert>
-        </div>
-      )}
+      {notice}
       {actions.length > 0 && (
         <div className="flex flex-wrap gap-3" role="group" aria-label="Acciones sobre el acuerdo">
           {actions.map((a) => (

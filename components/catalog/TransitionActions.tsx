@@ -2,9 +2,10 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Alert } from "@/components/ui/Alert";
+import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/Button";
+import { ModalDialog } from "@/components/ui/ModalDialog";
+import { useDoneNotice } from "@/components/ui/useDoneNotice";
 import { STATUS_LABELS } from "@/lib/catalog/labels";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { sendJson } from "./api";
@@ -26,21 +27,9 @@ const REASON_ID = "motivo";
 export function TransitionActions({ endpoint, subject, actions }: { endpoint: string; subject: "el servicio" | "el dato"; actions: TransitionOption[] }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState<TransitionOption | null>(null);
-  // The open action, readable from the dialog's native events whenever they fire.
-  const currentRef = useRef<TransitionOption | null>(null);
   const [reason, setReason] = useState("");
-  const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!current || !dialog || dialog.open) return;
-    dialog.showModal();
-    (reasonRef.current ?? document.getElementById("dialogo-cancelar"))?.focus();
-  }, [current]);
+  const { notice, announce, clear: clearNotice } = useDoneNotice();
 
   const fieldOf = (path: string) => (path === "reason" ? REASON_ID : undefined);
   const labelOf = (field: string) => (field === REASON_ID ? "Motivo" : undefined);
@@ -51,15 +40,8 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
     onSuccess: (result, body) => {
       const label = actions.find((a) => a.action === body.action)?.label ?? body.action;
       close(false);
-      setDone(`${label}: listo. ${subject === "el servicio" ? "El servicio" : "El dato"} quedó en estado ${STATUS_LABELS[result.status] ?? result.status}.`);
-      // A notice from the previous step (?aviso=creado) no longer applies once the state changed.
-      const url = new URL(window.location.href);
-      if (url.searchParams.has("aviso")) {
-        url.searchParams.delete("aviso");
-        window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
-      }
+      announce(`${label}: listo. ${subject === "el servicio" ? "El servicio" : "El dato"} quedó en estado ${STATUS_LABELS[result.status] ?? result.status}.`);
       router.refresh();
-      requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
       showApiError(err, "No se pudo cambiar el estado");
@@ -67,18 +49,15 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
   });
 
   function open(option: TransitionOption) {
-    setDone(null);
+    clearNotice();
     setReason("");
     clear();
     mutation.reset();
-    currentRef.current = option;
     setCurrent(option);
   }
 
   function close(returnFocus = true) {
-    const action = currentRef.current?.action;
-    currentRef.current = null;
-    if (dialogRef.current?.open) dialogRef.current.close();
+    const action = current?.action;
     setCurrent(null);
     if (returnFocus && action) document.getElementById(`accion-${action}`)?.focus();
   }
@@ -94,11 +73,7 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
 
   return (
     <div>
-      {done && (
-        <div ref={doneRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success">{done}</Alert>
-        </div>
-      )}
+      {notice}
       {actions.length > 0 && (
         <div className="flex flex-wrap gap-3" role="group" aria-label="Cambiar el estado">
           {actions.map((a) => (
@@ -108,18 +83,7 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
           ))}
         </div>
       )}
-      <dialog
-        ref={dialogRef}
-        aria-labelledby="dialogo-titulo"
-        aria-describedby="dialogo-texto"
-        // Escape: close through the same path as "Cancelar" (state cleared, focus returned).
-        onCancel={(e) => {
-          e.preventDefault();
-          close();
-        }}
-        onClose={() => currentRef.current && close()}
-        className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-lg border border-line bg-white p-0 text-ink shadow-xl backdrop:bg-tertiary/60"
-      >
+      <ModalDialog open={!!current} onClose={() => close()} labelledBy="dialogo-titulo" describedBy="dialogo-texto" initialFocusId={current?.reasonRequired ? REASON_ID : "dialogo-cancelar"}>
         {current && (
           <form onSubmit={confirm} noValidate className="p-6">
             <h2 id="dialogo-titulo" className="mb-3 text-2xl font-bold">
@@ -131,7 +95,6 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
             <FormErrorSummary title={summaryTitle} issues={issues} attempt={attempt} />
             {current.reasonRequired && (
               <TextAreaField
-                ref={reasonRef}
                 id={REASON_ID}
                 label="Motivo"
                 required
@@ -154,7 +117,7 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
             </div>
           </form>
         )}
-      </dialog>
+      </ModalDialog>
     </div>
   );
 }

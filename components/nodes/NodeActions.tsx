@@ -4,13 +4,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { ModalDialog } from "@/components/ui/ModalDialog";
+import { useDoneNotice } from "@/components/ui/useDoneNotice";
 import { sendJson } from "@/components/catalog/api";
 import { TextAreaField } from "@/components/catalog/fields";
 import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
 import { byField } from "@/components/catalog/issues";
 import { useFormIssues } from "@/components/catalog/useFormIssues";
 import { useHydrated } from "@/components/catalog/useHydrated";
-import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { TNode } from "@/lib/nodes/schemas";
 import { TOKEN_PURPOSE_LABELS } from "./labels";
@@ -37,11 +37,10 @@ export function NodeActions({
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
-  const doneRef = useRef<HTMLDivElement>(null);
   const tokenHeadingRef = useRef<HTMLHeadingElement>(null);
   const [current, setCurrent] = useState<Action | null>(null);
   const [reason, setReason] = useState("");
-  const [done, setDone] = useState<string | null>(null);
+  const { notice, announce, clear: clearNotice } = useDoneNotice();
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const endpoint = `/api/v1/nodes/${node.id}`;
 
@@ -64,16 +63,15 @@ export function NodeActions({
     onSuccess: ({ action, result }) => {
       close(false);
       if (action !== "revoke" && "token" in result) {
-        setDone(null);
+        clearNotice();
         setIssued({ purpose: action === "rotate" ? "rotate" : "register", token: result.token, expiresAt: result.expiresAt, node: { id: result.node.id, environment: result.node.environment, baseUrl: result.node.baseUrl } });
       } else {
         setIssued(null);
-        setDone(
+        announce(
           node.status === "PENDING"
             ? "Se revocó el nodo. Su token de registro ya no sirve."
             : "Se revocó el nodo. Sale de la configuración de la red en su próxima versión, en menos de un minuto.",
         );
-        requestAnimationFrame(() => doneRef.current?.focus());
       }
       router.refresh();
     },
@@ -120,11 +118,7 @@ export function NodeActions({
 
   return (
     <div>
-      {done && (
-        <div ref={doneRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success">{done}</Alert>
-        </div>
-      )}
+      {notice}
       {(canRotate || canReissue || canRevoke) && (
         <div className="flex flex-wrap gap-3" role="group" aria-label="Acciones sobre el nodo">
           {canRotate && (

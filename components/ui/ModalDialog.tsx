@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 
 /**
- * A modal `<dialog>` (the pattern of the catalog's TransitionActions): opened with showModal() so
+ * A modal `<dialog>` (every confirmation dialog of the portal): opened with showModal() so
  * focus is trapped and the page behind is inert, the element named by `initialFocusId` focused
  * on opening, Escape closing it through `onClose` (the caller returns the focus to its trigger).
  * Its content only exists while open.
