@@ -1,6 +1,7 @@
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import type { TAgreement } from "@/lib/agreements/schemas";
-import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
+import { Timeline, transitionEntries } from "@/components/ui/Timeline";
+import { formatDate, formatNumber } from "@/lib/format";
 import { AGREEMENT_EVENT_LABELS, SIDE_LABELS } from "./labels";
 
 type Event = TAgreement["events"][number];
@@ -45,44 +46,8 @@ function details(e: Event): string[] {
   return out;
 }
 
-/** The history of an agreement, oldest first: what, who, when, from → to, why. */
+/** The history of an agreement, oldest first, with what each event's data adds. */
 export function AgreementTimeline({ events, headingId }: { events: Event[]; headingId: string }) {
-  if (events.length === 0) return <p className="text-ink-muted">Sin eventos registrados.</p>;
-  return (
-    <ol aria-labelledby={headingId} className="relative ml-2 border-l-2 border-line">
-      {events.map((e, i) => (
-        <li key={`${e.at}-${i}`} className="relative mb-6 pl-6 last:mb-0">
-          <span aria-hidden="true" className="absolute top-1.5 -left-[9px] h-4 w-4 rounded-full border-2 border-white bg-primary" />
-          <p className="font-bold">{AGREEMENT_EVENT_LABELS[e.action] ?? e.action}</p>
-          <p className="text-sm text-ink-muted">
-            <time dateTime={e.at}>{formatDateTime(new Date(e.at))}</time>
-            {" · "}
-            {e.actor ? <>por {e.actor}</> : <>por el sistema</>}
-          </p>
-          <p className="mt-1 text-sm">
-            {!e.from ? (
-              <>Estado inicial: {AGREEMENT_STATUS_LABELS[e.to]}</>
-            ) : e.from === e.to ? (
-              <>Sigue en estado {AGREEMENT_STATUS_LABELS[e.to]}</>
-            ) : (
-              <>
-                {AGREEMENT_STATUS_LABELS[e.from]} <span aria-hidden="true">→</span>
-                <span className="sr-only">a</span> {AGREEMENT_STATUS_LABELS[e.to]}
-              </>
-            )}
-          </p>
-          {details(e).map((t) => (
-            <p key={t} className="mt-1 text-sm">
-              {t}
-            </p>
-          ))}
-          {e.reason && (
-            <p className="mt-1 text-sm">
-              <span className="font-medium">Motivo:</span> {e.reason}
-            </p>
-          )}
-        </li>
-      ))}
-    </ol>
-  );
+  const labels = { action: (a: string) => AGREEMENT_EVENT_LABELS[a] ?? a, status: (st: string) => AGREEMENT_STATUS_LABELS[st as Event["to"]] ?? st };
+  return <Timeline entries={transitionEntries(events, labels, details)} headingId={headingId} />;
 }

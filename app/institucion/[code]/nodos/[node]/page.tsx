@@ -6,6 +6,7 @@ import { NodeStatusBadge } from "@/components/nodes/NodeStatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
+import { Timeline } from "@/components/ui/Timeline";
 import { can } from "@/lib/auth/permissions";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { publicOrigin } from "@/lib/env";
@@ -195,23 +196,7 @@ export default async function ManageNodePage({ params }: Props) {
           <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
             Historial
           </h2>
-          <ol aria-labelledby="titulo-historial" className="relative ml-2 border-l-2 border-line">
-            {history.map((e, i) => (
-              <li key={`${e.at}-${i}`} className="relative mb-6 pl-6 last:mb-0">
-                <span aria-hidden="true" className="absolute top-1.5 -left-[9px] h-4 w-4 rounded-full border-2 border-white bg-primary" />
-                <p className="font-bold">{e.title}</p>
-                <p className="text-sm text-ink-muted">
-                  <time dateTime={e.at}>{formatDateTime(new Date(e.at))}</time>
-                </p>
-                {e.detail && <p className="mt-1 text-sm">{e.detail}</p>}
-                {e.reason && (
-                  <p className="mt-1 text-sm">
-                    <span className="font-medium">Motivo:</span> {e.reason}
-                  </p>
-                )}
-              </li>
-            ))}
-          </ol>
+          <Timeline entries={history.map((e) => ({ at: e.at, title: e.title, lines: e.detail ? [e.detail] : [], reason: e.reason }))} headingId="titulo-historial" />
         </section>
       </div>
     </>
