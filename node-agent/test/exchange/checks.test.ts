@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { request } from "undici";
 import { encryptJwe, signJws } from "../../src/crypto/suite.ts";
 import { createHarness } from "./harness.ts";
@@ -17,6 +17,9 @@ const SENSITIVE = "SRCEI/discapacidad/v1";
 const SERVICE = "SRCEI/certificado-nacimiento/v1";
 const AGR = "11111111-1111-4111-8111-111111111111";
 const AGR_SENSITIVE = "22222222-2222-4222-8222-222222222222";
+
+// Node processes start and refresh on their own clock: room for a busy two-core machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 beforeAll(async () => {
   h = await createHarness();

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { request } from "undici";
 import { createHarness } from "./harness.ts";
 
@@ -12,6 +12,9 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 let consumer: Awaited<ReturnType<typeof h.addNodeProcess>>;
 let provider: Awaited<ReturnType<typeof h.addNodeProcess>>;
 const SERVICE = "SRCEI/certificado-nacimiento/v1";
+
+// Node processes start and refresh on their own clock: room for a busy two-core machine.
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
 beforeAll(async () => {
   h = await createHarness();
