@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { writeFileWhole } from "../files.ts";
 import { MAX_LIFETIME_SECONDS, SKEW_SECONDS } from "./time.ts";
 
 /**
@@ -44,9 +45,7 @@ export class ReplayCache {
       }
     }
     // Start from one file holding only the live pairs.
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, [...this.seen].map(([k, u]) => `${u} ${k}\n`).join(""), { mode: 0o600 });
-    fs.renameSync(tmp, file);
+    writeFileWhole(file, [...this.seen].map(([k, u]) => `${u} ${k}\n`).join(""));
     fs.rmSync(previousGeneration(file), { force: true });
     this.fd = fs.openSync(file, "a", 0o600);
     this.rotateAt = nowSeconds + ROTATE_SECONDS;

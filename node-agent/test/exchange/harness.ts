@@ -6,6 +6,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { generateKeyPairs, signJws, type KeyPair, type PublicJwk } from "../../src/crypto/suite.ts";
+import { writeJsonFile } from "../../src/files.ts";
 import { createKeys, type NodeKeys } from "../../src/keystore.ts";
 import { startNode, type RunningNode } from "../../src/node.ts";
 import type { NetworkConfigPayload } from "../../src/protocol/config.ts";
@@ -174,8 +175,8 @@ export async function createHarness(opts: { nowMs?: () => number } = {}): Promis
   const prepare = (id: string, role: "consumer" | "provider", extra: Record<string, unknown>) => {
     const dataDir = path.join(root, id.replace("/", "_"));
     const keys = createKeys(dataDir);
-    fs.writeFileSync(path.join(dataDir, "anchor.json"), JSON.stringify({ keys: [configKey.publicJwk] }));
-    fs.writeFileSync(path.join(dataDir, "registration.json"), JSON.stringify({ nodeId: id, environment: "dev", networkConfigUrl: "", tracesUrl: "", kids: [] }));
+    writeJsonFile(path.join(dataDir, "anchor.json"), { keys: [configKey.publicJwk] });
+    writeJsonFile(path.join(dataDir, "registration.json"), { nodeId: id, environment: "dev", networkConfigUrl: "", tracesUrl: "", kids: [] });
     // Announce the node before it starts, with a placeholder URL fixed once it listens.
     const institution = id.split("/")[0]!;
     const entry = { id, institution, url: "http://127.0.0.1:1", jwks: { keys: [keys.sig.publicJwk, keys.enc.publicJwk] } };
@@ -227,7 +228,7 @@ export async function createHarness(opts: { nowMs?: () => number } = {}): Promis
       // Polled every second: `refreshNow` waits for the node to show the latest version.
       const { settings, entry, keys, dataDir } = prepare(id, role, { refreshSeconds: 1, ...extra });
       const file = path.join(dataDir, "node-agent.json");
-      fs.writeFileSync(file, JSON.stringify(settings));
+      writeJsonFile(file, settings);
       const node = await spawnNode(id, file, () => version);
       entry.url = node.networkUrl;
       version += 1;
