@@ -118,13 +118,11 @@ export async function startDemoNetwork(opts: {
   refreshSeconds?: number;
   /** Extra Node.js flags for the node processes (the benchmark's profile: `--cpu-prof`). */
   nodeFlags?: string[];
-  /** The node-agent executable (default: node-agent/dist/cli.js, compiled when its sources changed). */
-  cli?: string;
   /** The nodes' timeouts (node-agent settings `timeouts`; defaults 15 s to the provider, 10 s to the backend). */
   timeouts?: { providerMs?: number; backendMs?: number };
   log: (l: string) => void;
 }): Promise<DemoNetwork> {
-  const cli = opts.cli ?? buildNodeAgentIfNeeded(opts.log);
+  const cli = buildNodeAgentIfNeeded(opts.log);
   /** Each node's data folder: `INSTITUCION_nombre` under the data root. */
   const dirOf = (n: DemoNodeSpec) => path.join(opts.dataRoot, n.id.replace("/", "_"));
   const backend = await startDemoBackend(opts.backendPort);
