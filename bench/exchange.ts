@@ -28,7 +28,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 10);
 const LIGHT = 4;
 const HEAVY = 32;
-/** Light load: the 4 connections together send this many requests per second (about a quarter of what the nodes manage here). */
+/** Light load: the 4 connections together send this many requests per second (about a fifth of what the nodes manage here). */
 const PACED_RATE = 200;
 const BODY_BYTES = 2048;
 const TARGET = { exchangesPerSecond: 400, p99OverheadMs: 10, cpuFactor: 2, rssMb: 200 };
@@ -81,13 +81,19 @@ async function network(stack: Stack, root: string, p: Awaited<ReturnType<typeof 
 
 type Measured = LoadResult & { connections: number; rate?: number; path: "a" | "b"; cpuMsPerExchange?: number; rssMb?: { consumer: number; provider: number } };
 
+/** One line of the table: `connections` as fast as answers come, or sending `rate` requests/s together. */
+function drive(label: string, baseUrl: string, request: LoadRequest, connections: number, rate?: number): Promise<LoadResult> {
+  return rate ? paced(label, baseUrl, request, { connections, seconds: SECONDS, rate }) : load(label, baseUrl, [request], { connections, seconds: SECONDS });
+}
+
+async function measureDirect(net: DemoNetwork, request: LoadRequest, connections: number, rate?: number): Promise<Measured> {
+  return { ...(await drive("(a) directo al backend", net.backendUrl, request, connections, rate)), connections, rate, path: "a" };
+}
+
 async function measureThroughNodes(net: DemoNetwork, request: LoadRequest, connections: number, rate?: number): Promise<Measured> {
-  const label = "(b) consumidor → proveedor → backend";
   // Read before and after the run, never during it: a scrape is work on the node's event loop.
   const before = await Promise.all([nodeFigures(net.consumerLocalUrl), nodeFigures(net.providerLocalUrl)]);
-  const r = rate
-    ? await paced(label, net.consumerLocalUrl, request, { connections, seconds: SECONDS, rate })
-    : await load(label, net.consumerLocalUrl, [request], { connections, seconds: SECONDS });
+  const r = await drive("(b) consumidor → proveedor → backend", net.consumerLocalUrl, request, connections, rate);
   const after = await Promise.all([nodeFigures(net.consumerLocalUrl), nodeFigures(net.providerLocalUrl)]);
   const cpu = after[0].cpuSeconds - before[0].cpuSeconds + (after[1].cpuSeconds - before[1].cpuSeconds);
   return {
@@ -167,21 +173,15 @@ export async function runExchangeBench(): Promise<void> {
       console.log("Calentando…");
       await load("calentamiento", net.backendUrl, [direct], { connections: LIGHT, seconds: 3 });
       await load("calentamiento", net.consumerLocalUrl, [through], { connections: HEAVY, seconds: 5 });
-      for (const connections of [1, LIGHT, HEAVY]) {
-        console.log(`Midiendo con ${connections} conexiones, ${SECONDS} s cada uno…`);
-        const a = { ...(await load("(a) directo al backend", net.backendUrl, [direct], { connections, seconds: SECONDS })), connections, path: "a" as const };
+      const lines: { connections: number; rate?: number }[] = [{ connections: 1 }, { connections: LIGHT }, { connections: HEAVY }, { connections: LIGHT, rate: PACED_RATE }];
+      for (const { connections, rate } of lines) {
+        console.log(`Midiendo con ${connections} conexiones${rate ? ` a ${rate} solicitudes/s en total` : ""}, ${SECONDS} s cada uno…`);
+        const a = await measureDirect(net, direct, connections, rate);
         console.log(a);
-        const b = await measureThroughNodes(net, through, connections);
+        const b = await measureThroughNodes(net, through, connections, rate);
         console.log(b);
         results.push(a, b);
       }
-      console.log(`Carga liviana: ${LIGHT} conexiones a ${PACED_RATE} solicitudes/s en total, ${SECONDS} s cada uno…`);
-      const light = { connections: LIGHT, seconds: SECONDS, rate: PACED_RATE };
-      const a = { ...(await paced("(a) directo al backend", net.backendUrl, direct, light)), connections: LIGHT, rate: PACED_RATE, path: "a" as const };
-      console.log(a);
-      const b = await measureThroughNodes(net, through, LIGHT, PACED_RATE);
-      console.log(b);
-      results.push(a, b);
       console.log("Piso criptográfico (c)…");
       floor = measureCryptoFloor(5);
       console.log(floor);

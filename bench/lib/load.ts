@@ -18,6 +18,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]!;
 }
 
+/** A run's result from every response time it kept (sorted here) and its counts. */
+function summarize(label: string, times: number[], counts: Pick<LoadResult, "requests" | "rps" | "errors" | "non2xx">): LoadResult {
+  times.sort((a, b) => a - b);
+  return { label, ...counts, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
 /** One request of a load mix. */
 export type LoadRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
 
@@ -40,17 +46,12 @@ export async function load(
     const instance = autocannon({ url: baseUrl, connections: opts.connections, duration: opts.seconds, requests }, (err, r) => (err ? reject(err) : resolve(r)));
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
-  times.sort((a, b) => a - b);
-  return {
-    label,
+  return summarize(label, times, {
     requests: result.requests.total,
     rps: Math.round(result.requests.average),
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-  };
+  });
 }
 
 /**
@@ -87,23 +88,14 @@ export async function paced(label: string, baseUrl: string, request: LoadRequest
       req.end(body);
     });
   const start = performance.now() + 10;
+  const dueAt = (i: number) => start + (i * 1000) / opts.rate;
   const pending: Promise<void>[] = [];
   for (let i = 0; i < total; ) {
     const now = performance.now();
-    for (; i < total && start + (i * 1000) / opts.rate <= now; i++) pending.push(send());
-    if (i < total) await new Promise((r) => setTimeout(r, Math.max(0, start + (i * 1000) / opts.rate - performance.now())));
+    for (; i < total && dueAt(i) <= now; i++) pending.push(send());
+    if (i < total) await new Promise((r) => setTimeout(r, Math.max(0, dueAt(i) - performance.now())));
   }
   await Promise.all(pending);
   agent.destroy();
-  times.sort((a, b) => a - b);
-  return {
-    label,
-    requests: times.length,
-    rps: Math.round(times.length / opts.seconds),
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    errors,
-    non2xx,
-  };
+  return summarize(label, times, { requests: times.length, rps: Math.round(times.length / opts.seconds), errors, non2xx });
 }
