@@ -14,6 +14,12 @@ import { expect, signInAs, test } from "./support/fixtures";
  * registered through the portal with one-time tokens, and a provider backend. The consumer here
  * is MDSF; the agreement in force is made in the database as if both heads had signed.
  */
+/** The portal's current network configuration for dev, as the nodes receive it (the JWS's payload). */
+async function networkConfig(request: APIRequestContext) {
+  const jws = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
+  return JSON.parse(Buffer.from(jws.split(".")[1]!, "base64url").toString("utf8"));
+}
+
 test.describe("intercambio entre nodos (procesos reales)", () => {
   let net: DemoNetwork;
   let root: string;
@@ -67,8 +73,7 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
   test("cualquier mensaje que no autentica recibe el mismo 401 del nodo proveedor", async ({ request }) => {
     const status = await (await request.get(`${net.providerLocalUrl}/status`)).json();
     expect(status.config.state).toBe("valid");
-    const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
-    const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
+    const payload = await networkConfig(request);
     const provider = payload.nodes.find((n: { id: string }) => n.id === "SRCEI/nodo-e2e");
     expect(provider.jwks.keys.map((k: { use: string }) => k.use).sort()).toEqual(["enc", "sig"]);
     const junk = await request.post(`${provider.url}/v1/exchange`, { headers: { "content-type": "application/jose" }, data: "a.b.c.d.e" });
@@ -89,8 +94,7 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const consumerDecrypt = await importJWK({ ...consumer.enc, alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW");
     const providerEnc = await importJWK({ ...publicOf(provider.enc), alg: "ECDH-ES+A256KW" }, "ECDH-ES+A256KW");
     const providerSig = await importJWK({ ...publicOf(provider.sig), alg: "ES256" }, "ES256");
-    const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
-    const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
+    const payload = await networkConfig(request);
     const providerUrl = payload.nodes.find((n: { id: string }) => n.id === "SRCEI/nodo-e2e").url as string;
     const agreementOf = (svc: string) => {
       const agreement = payload.agreements.find((a: { consumer: string; service: string }) => a.consumer === "MDSF" && a.service === svc);
@@ -150,8 +154,7 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
   });
 
   test("servicio sensible sin consentimiento: lo exigen el nodo consumidor y el proveedor", async ({ request }) => {
-    const config = await (await request.get(`${process.env.E2E_BASE_URL}/api/v1/network-config?env=dev`)).text();
-    const payload = JSON.parse(Buffer.from(config.split(".")[1]!, "base64url").toString("utf8"));
+    const payload = await networkConfig(request);
     expect(payload.services.find((s: { id: string }) => s.id === SENSITIVE)?.sensitive).toBe(true);
     const url = `${net.consumerLocalUrl}/r1/${SENSITIVE}/discapacidad/12345678-5`;
     const viaConsumer = await request.get(url, { headers: { "Pisee-Subject": "12.345.678-5", "Pisee-Procedure": "CPAT-MDSF-0005" } });
