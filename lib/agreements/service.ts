@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus, Environment } from "@/lib/generated/prisma/enums";
 import { notify, type NewNotification } from "@/lib/notifications/service";
@@ -56,7 +56,7 @@ function assertVisible(actor: Actor | null, a: { id: string; consumerCode: strin
   const ok =
     actor &&
     (can(actor, "institution.read_private", a.consumerCode) || can(actor, "institution.read_private", a.providerCode) || can(actor, "agreement.mediate"));
-  if (!ok) throw new NotFoundError(notFound(a.id));
+  if (!ok) throw new AppError("not_found", notFound(a.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ export async function getAgreement(id: string, actor: Actor | null): Promise<TAg
   await applyDeadlines(now, id);
   const db = getDb();
   const row = await db.agreement.findUnique({ where: { id }, include });
-  if (!row) throw new NotFoundError(notFound(id));
+  if (!row) throw new AppError("not_found", notFound(id));
   assertVisible(actor, row);
   return toAgreement(db, row, actor, now);
 }
@@ -146,7 +146,7 @@ export async function listAgreements(query: TAgreementListQuery, actor: Actor): 
   const where: Prisma.AgreementWhereInput = {};
   if (query.institution) {
     if (!can(actor, "institution.read_private", query.institution) && !can(actor, "agreement.mediate")) {
-      throw new ForbiddenError("Solo los miembros de la institución ven sus acuerdos.");
+      throw new AppError("forbidden", "Solo los miembros de la institución ven sus acuerdos.");
     }
     const inst = query.institution;
     where.OR =
@@ -154,7 +154,7 @@ export async function listAgreements(query: TAgreementListQuery, actor: Actor): 
     // Drafts are the consumer's own business.
     if (query.direction !== "outgoing") where.NOT = { status: "BORRADOR", providerCode: inst };
   } else if (!can(actor, "agreement.mediate")) {
-    throw new ForbiddenError("Indique la institución cuyos acuerdos quiere ver.");
+    throw new AppError("forbidden", "Indique la institución cuyos acuerdos quiere ver.");
   } else {
     where.status = { not: "BORRADOR" };
   }
@@ -204,7 +204,7 @@ async function checkRequest(tx: Tx, consumer: string, serviceId: string, f: Requ
   if (f.environment === "prod") {
     const dev = await tx.agreement.findFirst({ where: { consumerCode: consumer, serviceId, environment: "dev", status: "VIGENTE" }, select: { id: true } });
     if (!dev) {
-      throw new ConflictError("Para pedir acceso en producción, primero debe estar vigente un acuerdo en desarrollo para este servicio.", "dev_agreement_required");
+      throw new AppError("dev_agreement_required", "Para pedir acceso en producción, primero debe estar vigente un acuerdo en desarrollo para este servicio.");
     }
   }
   return service;
@@ -214,11 +214,11 @@ function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 }
 
-const duplicate = () => new ConflictError("Ya existe una solicitud activa de su institución para este servicio y ambiente.", "duplicate_request");
+const duplicate = () => new AppError("duplicate_request", "Ya existe una solicitud activa de su institución para este servicio y ambiente.");
 
 export async function createAgreement(input: TAgreementCreate, actor: Actor): Promise<TAgreement> {
-  if (!can(actor, "agreement.prepare", input.consumer)) throw new ForbiddenError(`Solo los funcionarios de ${input.consumer} pueden preparar sus solicitudes.`);
-  if (input.submit && !can(actor, "agreement.submit", input.consumer)) throw new ForbiddenError(`Solo un/a administrador/a de ${input.consumer} puede enviar solicitudes.`);
+  if (!can(actor, "agreement.prepare", input.consumer)) throw new AppError("forbidden", `Solo los funcionarios de ${input.consumer} pueden preparar sus solicitudes.`);
+  if (input.submit && !can(actor, "agreement.submit", input.consumer)) throw new AppError("forbidden", `Solo un/a administrador/a de ${input.consumer} puede enviar solicitudes.`);
   const now = clock.now();
   try {
     const id = await getDb().$transaction(async (tx) => {
@@ -262,9 +262,9 @@ export async function updateAgreement(id: string, patch: TAgreementUpdate, actor
   await getDb().$transaction(async (tx) => {
     const row = await lockedRow(tx, id);
     assertVisible(actor, row);
-    if (!can(actor, "agreement.prepare", row.consumerCode)) throw new ForbiddenError(`Solo los funcionarios de ${row.consumerCode} pueden editar su solicitud.`);
+    if (!can(actor, "agreement.prepare", row.consumerCode)) throw new AppError("forbidden", `Solo los funcionarios de ${row.consumerCode} pueden editar su solicitud.`);
     if (row.status !== "BORRADOR") {
-      throw new ConflictError(`Solo se edita un borrador; el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[row.status]} (${row.status}).`, "invalid_transition");
+      throw new AppError("invalid_transition", `Solo se edita un borrador; el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[row.status]} (${row.status}).`);
     }
     const merged = {
       environment: patch.environment ?? row.environment,
@@ -298,7 +298,7 @@ export async function updateAgreement(id: string, patch: TAgreementUpdate, actor
 
 async function lockedRow(tx: Tx, id: string): Promise<Row> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM agreement WHERE id = ${id}::uuid FOR UPDATE`;
-  if (!locked.length) throw new NotFoundError(notFound(id));
+  if (!locked.length) throw new AppError("not_found", notFound(id));
   return tx.agreement.findUniqueOrThrow({ where: { id }, include });
 }
 
@@ -424,7 +424,7 @@ async function applyAction(tx: Tx, r: Row, action: AgreementAction, p: Payload, 
       await notify(tx, note(r, consumer, "SOLICITUD_RESPONDIDA", "Solicitud rechazada", `${r.service.institution.name} rechazó el acceso a ${svc}: ${p.reason}. Puede pedir mediación.`));
       return;
     case "extend": {
-      if (r.extended) throw new ConflictError("El plazo ya se prorrogó una vez; no admite otra prórroga.", "already_extended");
+      if (r.extended) throw new AppError("already_extended", "El plazo ya se prorrogó una vez; no admite otra prórroga.");
       const dueAt = endOfLocalDay(addBusinessDays(localDateOf(r.dueAt ?? now), EXTENSION_BUSINESS_DAYS));
       await tx.agreement.update({ where: { id: r.id }, data: { dueAt, extended: true, deadlineWarned: false } });
       await event(tx, r, action, from, from, run, now, p.reason, { previousDueAt: r.dueAt?.toISOString() ?? null, dueAt: dueAt.toISOString() });
@@ -447,7 +447,7 @@ async function applyAction(tx: Tx, r: Row, action: AgreementAction, p: Payload, 
       return;
     case "sign": {
       const side = signingSide(r, parties);
-      if (!side) throw new ConflictError("Su institución ya firmó este acuerdo.", "already_signed");
+      if (!side) throw new AppError("already_signed", "Su institución ya firmó este acuerdo.");
       await tx.agreementSignature.create({ data: { agreementId: r.id, side, signerRun: actor!.run, signedAt: now, termsSha256: r.termsSha256! } });
       await event(tx, r, "sign", from, from, run, now, null, { side, termsSha256: r.termsSha256 });
       if (r.signatures.length + 1 === 2) {
@@ -590,9 +590,9 @@ export async function attachDocument(id: string, file: UploadedFile, actor: Acto
     assertVisible(actor, r);
     const parties = partiesOf(actor, r);
     const mayAttach = can(actor, "agreement.prepare", r.consumerCode) || parties.has("provider_admin") || parties.has("platform");
-    if (!mayAttach) throw new ForbiddenError("Solo las partes del acuerdo pueden adjuntar documentos.");
+    if (!mayAttach) throw new AppError("forbidden", "Solo las partes del acuerdo pueden adjuntar documentos.");
     if (!EDITABLE_TERMS.includes(r.status)) {
-      throw new ConflictError(`Los términos ya están fijados: el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[r.status]} (${r.status}).`, "terms_fixed");
+      throw new AppError("terms_fixed", `Los términos ya están fijados: el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[r.status]} (${r.status}).`);
     }
     const issues: ErrorIssue[] = [];
     if (file.bytes.byteLength === 0) issues.push({ path: "file", message: "El archivo está vacío." });
@@ -614,10 +614,10 @@ export async function attachDocument(id: string, file: UploadedFile, actor: Acto
 export async function getDocument(id: string, documentId: string, actor: Actor): Promise<{ filename: string; sha256: string; bytes: Uint8Array }> {
   const db = getDb();
   const r = await db.agreement.findUnique({ where: { id }, select: { id: true, consumerCode: true, providerCode: true } });
-  if (!r) throw new NotFoundError(notFound(id));
+  if (!r) throw new AppError("not_found", notFound(id));
   assertVisible(actor, r);
   const doc = await db.agreementDocument.findFirst({ where: { id: documentId, agreementId: id } });
-  if (!doc) throw new NotFoundError("No existe ese documento en el acuerdo.");
+  if (!doc) throw new AppError("not_found", "No existe ese documento en el acuerdo.");
   return { filename: doc.filename, sha256: doc.sha256, bytes: doc.content };
 }
 

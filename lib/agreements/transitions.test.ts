@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 import { actionsFor, AGREEMENT_ACTIONS, decideTransition, type Party } from "./transitions";
 
@@ -41,8 +41,7 @@ function outcome(state: AgreementStatus, action: string, actor: string): "ok" | 
     decideTransition(state, action, new Set(ACTORS[actor]), "un motivo");
     return "ok";
   } catch (e) {
-    if (e instanceof ForbiddenError) return 403;
-    if (e instanceof ConflictError) return 409;
+    if (e instanceof AppError && (e.status === 403 || e.status === 409)) return e.status;
     throw e;
   }
 }

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
 
 /**
@@ -210,13 +210,13 @@ const contract = (s: string) => s.replace(/\bde el\b/g, "del").replace(/\ba el\b
 export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null): AgreementTransition {
   const t = (AGREEMENT_TRANSITIONS as Record<string, AgreementTransition | undefined>)[action];
   if (!t || t.by.includes("system")) {
-    throw new ConflictError(`La acción «${action}» no está disponible (estado actual: ${AGREEMENT_STATUS_LABELS[status]}, ${status}).`, "invalid_transition");
+    throw new AppError("invalid_transition", `La acción «${action}» no está disponible (estado actual: ${AGREEMENT_STATUS_LABELS[status]}, ${status}).`);
   }
   if (!t.by.some((p) => parties.has(p))) {
-    throw new ForbiddenError(`Solo ${t.by.map((p) => PARTY_WORDS[p]).join(" o ")} puede ${contract(`${t.verb} el acuerdo`)}.`);
+    throw new AppError("forbidden", `Solo ${t.by.map((p) => PARTY_WORDS[p]).join(" o ")} puede ${contract(`${t.verb} el acuerdo`)}.`);
   }
   if (!t.from.includes(status)) {
-    throw new ConflictError(`No se puede ${t.verb} un acuerdo en estado ${AGREEMENT_STATUS_LABELS[status]} (${status}).`, "invalid_transition");
+    throw new AppError("invalid_transition", `No se puede ${t.verb} un acuerdo en estado ${AGREEMENT_STATUS_LABELS[status]} (${status}).`);
   }
   if (t.reasonRequired && !reason?.trim()) {
     throw new ValidationError([{ path: "reason", message: `Indique el motivo para ${contract(`${t.verb} el acuerdo`)}.` }]);

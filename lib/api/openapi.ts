@@ -1,20 +1,46 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from "zod-openapi";
-import { ERROR_DESCRIPTIONS, ZErrorBody } from "@/lib/api/error-body";
-import type { Operation } from "@/lib/api/operation";
+import { ZErrorBody } from "@/lib/api/error-body";
+import { API_TAGS, answerableCodes, type Operation } from "@/lib/api/operation";
 import { OPERATIONS } from "@/lib/api/registry";
+import { ERROR_CODES, type ErrorCode } from "@/lib/errors";
 
 const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
 
+/** Statuses in order, each with the codes of ERROR_CODES the operation can answer with it. */
+function codesByStatus(op: Operation): [number, ErrorCode[]][] {
+  const by = new Map<number, ErrorCode[]>();
+  for (const code of answerableCodes(op)) {
+    const status = ERROR_CODES[code].status;
+    by.set(status, [...(by.get(status) ?? []), code]);
+  }
+  return [...by].sort(([a], [b]) => a - b);
+}
+
+/** The error responses of an operation: per status, the codes it can answer and what each means. */
+function errorResponses(op: Operation) {
+  const out: Record<string, unknown> = {};
+  for (const [status, codes] of codesByStatus(op)) {
+    out[String(status)] = {
+      description: codes.map((c) => `\`${c}\`: ${ERROR_CODES[c].description}`).join("\n\n"),
+      ...json({
+        allOf: [
+          { $ref: "#/components/schemas/Error" },
+          { type: "object", properties: { error: { type: "object", properties: { code: { type: "string", enum: codes } } } } },
+        ],
+      }),
+    };
+  }
+  return out;
+}
+
 function toOpenApi(op: Operation): ZodOpenApiOperationObject {
-  const responses: Record<string, { description: string; content: Record<string, { schema: unknown }> }> = {
+  const responses: Record<string, unknown> = {
     [String(op.successStatus ?? 200)]: {
       description: "Éxito",
       ...(op.responseMedia ? { content: { [op.responseMedia]: { schema: { type: "string", format: "binary" } } } } : json(op.response)),
     },
+    ...errorResponses(op),
   };
-  for (const status of [...op.errors, 500]) {
-    responses[String(status)] = { description: ERROR_DESCRIPTIONS[status] ?? "Error", ...json(ZErrorBody) };
-  }
   const requestParams: ZodOpenApiOperationObject["requestParams"] = {};
   if (op.query) requestParams.query = op.query as never;
   if (op.params) requestParams.path = op.params as never;
@@ -22,7 +48,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
     operationId: op.operationId,
     tags: op.tags,
     summary: op.summary,
-    ...(op.description ? { description: op.description } : {}),
+    description: op.description,
     ...(op.auth === "session" ? { security: [{ session: [] }] } : { security: [] }),
     requestParams,
     ...(op.body ? { requestBody: { required: true, ...json(op.body) } } : {}),
@@ -42,7 +68,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
   };
 }
 
-/** The OpenAPI 3.1 document of the portal's API, generated from the operations' zod schemas. */
+/** The OpenAPI 3.1 document of the portal's API, generated from the operations' definitions. */
 export function buildOpenApiDocument(serverUrl?: string) {
   const paths: ZodOpenApiPathsObject = {};
   for (const op of OPERATIONS) {
@@ -56,11 +82,16 @@ export function buildOpenApiDocument(serverUrl?: string) {
       version: "1.0.0",
       description:
         "Servicios centrales de la red: instituciones y sus plazos, catálogo, acuerdos, consentimientos y trazabilidad. " +
-        "Los errores tienen siempre la forma `{ error: { code, message, issues? } }`. " +
-        "Las operaciones que cambian estado exigen la cabecera Origin del portal cuando se llaman con la sesión del navegador.",
+        "Los errores tienen siempre la forma `{ error: { code, message, issues? } }`; cada operación documenta, por estado HTTP, los códigos que puede responder. " +
+        "Las operaciones que cambian estado exigen la cabecera Origin del portal cuando se llaman con la sesión del navegador. " +
+        "Los cuerpos son `application/json` en UTF-8 (hasta 1 MB); los textos no admiten caracteres de control ni de control de dirección.",
+      contact: { name: "Equipo de la plataforma de interoperabilidad (División de Gobierno Digital)", url: "https://digital.gob.cl" },
+      license: { name: "MIT", identifier: "MIT" },
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    ...(serverUrl ? { servers: [{ url: serverUrl, description: "Este portal" }] } : {}),
+    tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     components: {
+      schemas: { Error: ZErrorBody },
       securitySchemes: {
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "Sesión iniciada con ClaveÚnica" },
       },

@@ -1,7 +1,7 @@
 import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 
 /** Institutions whose drafts (services, data items, procedures) the actor may see. */
@@ -11,12 +11,12 @@ export function draftInstitutions(actor: Actor | null): string[] {
 
 /** A draft is visible only to its institution's members; to anyone else it does not exist. */
 export function assertVisible(actor: Actor | null, status: LifecycleStatus, institutionCode: string, notFoundMessage: string): void {
-  if (status === "DRAFT" && !draftInstitutions(actor).includes(institutionCode)) throw new NotFoundError(notFoundMessage);
+  if (status === "DRAFT" && !draftInstitutions(actor).includes(institutionCode)) throw new AppError("not_found", notFoundMessage);
 }
 
 export function assertCanEdit(actor: Actor | null, institutionCode: string): void {
   if (!can(actor, "catalog.edit", institutionCode)) {
-    throw new ForbiddenError(`Solo un/a administrador/a de ${institutionCode} puede modificar su catálogo.`);
+    throw new AppError("forbidden", `Solo un/a administrador/a de ${institutionCode} puede modificar su catálogo.`);
   }
 }
 

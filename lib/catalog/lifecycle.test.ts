@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { availableActions, nextState } from "@/lib/lifecycle/state-machine";
 import { DATA_ITEM_TRANSITIONS, LIFECYCLE_ACTIONS, PROCEDURE_TRANSITIONS, SERVICE_TRANSITIONS } from "./lifecycle";
 import { PROCEDURE_STATUS_LABELS, STATUS_LABELS } from "./labels";
@@ -32,9 +32,9 @@ describe.each([
           } catch (e) {
             err = e;
           }
-          expect(err).toBeInstanceOf(ConflictError);
-          expect((err as ConflictError).code).toBe("invalid_transition");
-          expect((err as ConflictError).message).toContain(`(${state})`);
+          expect(err).toBeInstanceOf(AppError);
+          expect((err as AppError).code).toBe("invalid_transition");
+          expect((err as AppError).message).toContain(`(${state})`);
         }
       });
     }
@@ -55,7 +55,7 @@ describe("procedure lifecycle", () => {
   it("VIGENTE --repeal--> DEROGADO with a reason; nothing leaves DEROGADO", () => {
     expect(nextState(PROCEDURE_TRANSITIONS, s, "VIGENTE", "repeal", "Ley derogada")).toBe("DEROGADO");
     expect(() => nextState(PROCEDURE_TRANSITIONS, s, "VIGENTE", "repeal", "")).toThrow(ValidationError);
-    expect(() => nextState(PROCEDURE_TRANSITIONS, s, "DEROGADO", "repeal", "x")).toThrow(ConflictError);
+    expect(() => nextState(PROCEDURE_TRANSITIONS, s, "DEROGADO", "repeal", "x")).toThrow(expect.objectContaining({ code: "invalid_transition" }));
     expect(availableActions(PROCEDURE_TRANSITIONS, "DEROGADO")).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
-import { defineOperation } from "@/lib/api/operation";
+import { defineOperation, type ApiTag } from "@/lib/api/operation";
 import { ZService, ZServiceCreate, ZServiceIdParams, ZServicePage, ZServiceSearchQuery, ZServiceUpdate, ZTransitionRequest } from "@/lib/catalog/schemas";
 
-const TAGS = ["Catálogo de Servicios"];
+const TAGS: ApiTag[] = ["Catálogo de Servicios"];
 
 export const searchServicesOp = defineOperation({
   operationId: "searchServices",
@@ -15,7 +15,7 @@ export const searchServicesOp = defineOperation({
   auth: "public",
   query: ZServiceSearchQuery,
   response: ZServicePage,
-  errors: [422],
+  errors: [],
 });
 
 export const createServiceOp = defineOperation({
@@ -24,11 +24,13 @@ export const createServiceOp = defineOperation({
   path: "/api/v1/services",
   tags: TAGS,
   summary: "Crea un servicio en borrador (administrador/a de la institución proveedora)",
+  description:
+    "Solo un/a administrador/a de la institución proveedora. El servicio nace en borrador (DRAFT); su identificador es `{institución}/{código}/v{versión mayor}`. Los datos, trámites y responsable se validan contra el directorio.",
   auth: "session",
   body: ZServiceCreate,
   response: ZService,
   successStatus: 201,
-  errors: [401, 403, 409, 413, 415, 422],
+  errors: ["forbidden", "service_exists"],
 });
 
 export const getServiceOp = defineOperation({
@@ -37,10 +39,12 @@ export const getServiceOp = defineOperation({
   path: "/api/v1/services/{institution}/{code}/{version}",
   tags: TAGS,
   summary: "Un servicio, con sus datos, trámites, niveles de servicio, endpoints e historial",
+  description:
+    "Pública para servicios publicados, obsoletos y retirados; un borrador existe solo para los miembros de su institución (para el resto, 404).",
   auth: "public",
   params: ZServiceIdParams,
   response: ZService,
-  errors: [404],
+  errors: [],
 });
 
 export const updateServiceOp = defineOperation({
@@ -49,11 +53,13 @@ export const updateServiceOp = defineOperation({
   path: "/api/v1/services/{institution}/{code}/{version}",
   tags: TAGS,
   summary: "Modifica un servicio (solo los campos enviados)",
+  description:
+    "Solo un/a administrador/a de la institución proveedora; cambian solo los campos enviados. Un servicio retirado no se modifica (409 `service_retired`).",
   auth: "session",
   params: ZServiceIdParams,
   body: ZServiceUpdate,
   response: ZService,
-  errors: [401, 403, 404, 409, 413, 415, 422],
+  errors: ["forbidden", "service_retired"],
 });
 
 export const transitionServiceOp = defineOperation({
@@ -67,5 +73,5 @@ export const transitionServiceOp = defineOperation({
   params: ZServiceIdParams,
   body: ZTransitionRequest,
   response: ZService,
-  errors: [401, 403, 404, 409, 415, 422],
+  errors: ["forbidden", "invalid_transition"],
 });

@@ -1,7 +1,7 @@
 import { isCanonicalRun, SERVICE_NAME_PATTERN } from "@pisee/node-agent/shared";
 import { ApprovalPolicy, Classification, Environment, LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus).meta({ id: "LifecycleStatus", description: "Estado: DRAFT (borrador), PUBLISHED, DEPRECATED (obsoleto), RETIRED" });
 
@@ -38,12 +38,12 @@ export const ZProcedureCode = z
 
 /** An OpenAPI 3.x document: an object, or its JSON/YAML text. Validated by the service. */
 export const ZOpenApiInput = z
-  .union([z.record(z.string(), z.unknown()), z.string().max(900_000, "El documento OpenAPI es demasiado grande (máximo 900 KB)")])
+  .union([z.record(z.string(), z.unknown()), zText().max(900_000, "El documento OpenAPI es demasiado grande (máximo 900 KB)")])
   .meta({ description: "Descripción OpenAPI 3.0 o 3.1 del servicio (objeto, o texto JSON/YAML); se valida al guardar" });
 
 const serviceFields = {
-  name: z.string().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
-  description: z.string().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
+  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
+  description: zText().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
   tps: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000, "Máximo 100.000").meta({ description: "Transacciones por segundo comprometidas" }),
   availability: z
     .number()
@@ -98,8 +98,8 @@ export type TServiceUpdate = z.infer<typeof ZServiceUpdate>;
 
 export const ZTransitionRequest = z
   .object({
-    action: z.string().min(1).meta({ description: "Acción de la tabla de transiciones (p. ej. publish, deprecate, retire)" }),
-    reason: z.string().trim().max(2000, "El motivo admite hasta 2.000 caracteres").optional(),
+    action: zText().min(1).max(64).meta({ description: "Acción de la tabla de transiciones (p. ej. publish, deprecate, retire)" }),
+    reason: zText().trim().max(2000, "El motivo admite hasta 2.000 caracteres").optional(),
   })
   .meta({ id: "TransitionRequest" });
 export type TTransitionRequest = z.infer<typeof ZTransitionRequest>;
@@ -163,7 +163,7 @@ export type TService = z.infer<typeof ZService>;
 export const SERVICE_SORTS = ["relevance", "name", "recent", "provider"] as const;
 
 export const ZServiceSearchQuery = z.object({
-  q: z.string().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre en español; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
+  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre en español; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
   provider: ZInstitutionCode.optional().meta({ description: "Código de la institución proveedora" }),
   classification: ZClassification.optional().meta({ description: "Servicios con algún dato de esta clasificación" }),
   procedure: ZProcedureCode.optional().meta({ description: "Servicios que usa este trámite" }),

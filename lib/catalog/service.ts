@@ -11,7 +11,7 @@ import type { TService, TServiceCreate, TServicePage, TServiceSearchQuery, TServ
 import { toPrefixTsQuery } from "@/lib/catalog/search-query";
 import { serviceSearchText } from "@/lib/catalog/search-text";
 import { getDb } from "@/lib/db";
-import { ConflictError, NotFoundError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Classification, LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { availableActions, nextState } from "@/lib/lifecycle/state-machine";
@@ -174,7 +174,7 @@ async function toService(tx: Tx, row: DetailRow, actor: Actor | null): Promise<T
 export async function getService(id: string, actor: Actor | null): Promise<TService> {
   const db = getDb();
   const row = await db.service.findUnique({ where: { id }, include: detailInclude });
-  if (!row) throw new NotFoundError(notFound(id));
+  if (!row) throw new AppError("not_found", notFound(id));
   assertVisible(actor, row.status, row.institutionCode, notFound(id));
   return toService(db, row, actor);
 }
@@ -279,7 +279,7 @@ export async function createService(input: TServiceCreate, actor: Actor): Promis
     const institution = await tx.institution.findUnique({ where: { code: input.institution }, select: { code: true, name: true } });
     if (!institution) throw new ValidationError([{ path: "institution", message: `No existe la institución ${input.institution}.` }]);
     if (await tx.service.findUnique({ where: { id }, select: { id: true } })) {
-      throw new ConflictError(`Ya existe el servicio ${id}. Para un cambio incompatible cree la versión v${input.major + 1}.`, "service_exists");
+      throw new AppError("service_exists", `Ya existe el servicio ${id}. Para un cambio incompatible cree la versión v${input.major + 1}.`);
     }
     const checked = await checkReferences(tx, input, actor);
     const l = links(input);
@@ -312,10 +312,10 @@ export async function createService(input: TServiceCreate, actor: Actor): Promis
 export async function updateService(id: string, patch: TServiceUpdate, actor: Actor): Promise<TService> {
   return getDb().$transaction(async (tx) => {
     const current = await tx.service.findUnique({ where: { id }, include: detailInclude });
-    if (!current) throw new NotFoundError(notFound(id));
+    if (!current) throw new AppError("not_found", notFound(id));
     assertVisible(actor, current.status, current.institutionCode, notFound(id));
     assertCanEdit(actor, current.institutionCode);
-    if (current.status === "RETIRED") throw new ConflictError(`El servicio ${id} está retirado y ya no puede modificarse.`, "service_retired");
+    if (current.status === "RETIRED") throw new AppError("service_retired", `El servicio ${id} está retirado y ya no puede modificarse.`);
 
     const merged = {
       institution: current.institutionCode,
@@ -356,13 +356,13 @@ export async function transitionService(id: string, req: TTransitionRequest, act
   return getDb().$transaction(async (tx) => {
     // Lock the row: two concurrent transitions cannot both start from the same state.
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM service WHERE id = ${id} FOR UPDATE`;
-    if (!locked.length) throw new NotFoundError(notFound(id));
+    if (!locked.length) throw new AppError("not_found", notFound(id));
     const current = await tx.service.findUniqueOrThrow({ where: { id }, include: detailInclude });
     assertVisible(actor, current.status, current.institutionCode, notFound(id));
     assertCanEdit(actor, current.institutionCode);
     const action = req.action as LifecycleAction;
     if (!(LIFECYCLE_ACTIONS as readonly string[]).includes(req.action)) {
-      throw new ConflictError(`La acción «${req.action}» no existe para servicios (estado actual: ${STATUS_LABELS[current.status]}, ${current.status}).`, "invalid_transition");
+      throw new AppError("invalid_transition", `La acción «${req.action}» no existe para servicios (estado actual: ${STATUS_LABELS[current.status]}, ${current.status}).`);
     }
     const to = nextState(SERVICE_TRANSITIONS, SUBJECT, current.status, action, req.reason);
     if (action === "publish") {

@@ -1,8 +1,8 @@
-import { defineOperation } from "@/lib/api/operation";
+import { defineOperation, type ApiTag } from "@/lib/api/operation";
 import { ZTransitionRequest } from "@/lib/catalog/schemas";
 import { ZDataItem, ZDataItemCreate, ZDataItemIdParams, ZDataItemPage, ZDataItemSearchQuery, ZDataItemUpdate } from "@/lib/data-directory/schemas";
 
-const TAGS = ["Directorio de Datos"];
+const TAGS: ApiTag[] = ["Directorio de Datos"];
 
 export const searchDataItemsOp = defineOperation({
   operationId: "searchDataItems",
@@ -10,10 +10,12 @@ export const searchDataItemsOp = defineOperation({
   path: "/api/v1/data-items",
   tags: TAGS,
   summary: "Busca datos del directorio",
+  description:
+    "Pública: datos publicados y obsoletos, con búsqueda de texto (sin distinguir tildes, con palabras parciales), filtros por institución responsable, clasificación y estado, y orden. Los miembros de una institución ven también sus borradores con `status=DRAFT`.",
   auth: "public",
   query: ZDataItemSearchQuery,
   response: ZDataItemPage,
-  errors: [422],
+  errors: [],
 });
 
 export const createDataItemOp = defineOperation({
@@ -22,11 +24,13 @@ export const createDataItemOp = defineOperation({
   path: "/api/v1/data-items",
   tags: TAGS,
   summary: "Crea un dato en borrador (administrador/a de la institución responsable)",
+  description:
+    "Solo un/a administrador/a de la institución responsable. El dato nace en borrador (DRAFT); su responsable debe ser miembro de la institución.",
   auth: "session",
   body: ZDataItemCreate,
   response: ZDataItem,
   successStatus: 201,
-  errors: [401, 403, 409, 413, 415, 422],
+  errors: ["forbidden", "data_item_exists"],
 });
 
 export const getDataItemOp = defineOperation({
@@ -35,10 +39,12 @@ export const getDataItemOp = defineOperation({
   path: "/api/v1/data-items/{institution}/{code}",
   tags: TAGS,
   summary: "Un dato, con sus atributos, clasificación, responsable y los servicios que lo exponen",
+  description:
+    "Pública para datos publicados, obsoletos y retirados; un borrador existe solo para los miembros de su institución (para el resto, 404).",
   auth: "public",
   params: ZDataItemIdParams,
   response: ZDataItem,
-  errors: [404],
+  errors: [],
 });
 
 export const updateDataItemOp = defineOperation({
@@ -47,11 +53,13 @@ export const updateDataItemOp = defineOperation({
   path: "/api/v1/data-items/{institution}/{code}",
   tags: TAGS,
   summary: "Modifica un dato (solo los campos enviados)",
+  description:
+    "Solo un/a administrador/a de la institución responsable; cambian solo los campos enviados. Un dato que usan servicios de datos abiertos solo puede clasificarse ESTADISTICO u OTRO (409 `data_item_in_open_service`). Rebajar un dato SENSIBLE que usan servicios publicados u obsoletos quita el consentimiento que esos servicios exigen: solo lo hace el equipo de la plataforma (409 `classification_in_use` para los demás), y cada institución proveedora afectada recibe un aviso.",
   auth: "session",
   params: ZDataItemIdParams,
   body: ZDataItemUpdate,
   response: ZDataItem,
-  errors: [401, 403, 404, 409, 413, 415, 422],
+  errors: ["forbidden", "data_item_retired", "data_item_in_open_service", "classification_in_use"],
 });
 
 export const transitionDataItemOp = defineOperation({
@@ -60,9 +68,11 @@ export const transitionDataItemOp = defineOperation({
   path: "/api/v1/data-items/{institution}/{code}/transitions",
   tags: TAGS,
   summary: "Cambia el estado de un dato: publish, deprecate (con motivo), retire (con motivo; no si un servicio vigente lo usa)",
+  description:
+    "Solo un/a administrador/a de la institución responsable. Una acción que la tabla de transiciones no permite desde el estado actual responde 409 `invalid_transition`; retirar un dato que usan servicios vigentes, 409 `data_item_in_use`.",
   auth: "session",
   params: ZDataItemIdParams,
   body: ZTransitionRequest,
   response: ZDataItem,
-  errors: [401, 403, 404, 409, 415, 422],
+  errors: ["forbidden", "invalid_transition", "data_item_in_use"],
 });

@@ -1,7 +1,7 @@
 import { DataNature, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import { ZClassification, ZLifecycleEventOut, ZLifecycleStatus, ZRun, ZStatusFilter } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 
 export const ZUpdateFrequency = z.enum(UpdateFrequency).meta({ id: "UpdateFrequency" });
 export const ZDataNature = z.enum(DataNature).meta({ id: "DataNature", description: "MAESTRO, TRANSACCIONAL, REFERENCIAL o DOCUMENTAL" });
@@ -16,13 +16,13 @@ export const ZAttribute = z
   .object({
     name: z.string().trim().min(1, "Indique el nombre del atributo").max(80, "Máximo 80 caracteres").regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Nombre de atributo inválido (letras, dígitos, _ . -)"),
     type: z.enum(["string", "integer", "number", "boolean", "date", "date-time", "object", "array"]).meta({ description: "Tipo del atributo" }),
-    description: z.string().trim().max(500, "Máximo 500 caracteres").default(""),
+    description: zText().trim().max(500, "Máximo 500 caracteres").default(""),
   })
   .meta({ id: "DataItemAttribute" });
 
 const dataItemFields = {
-  name: z.string().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
-  description: z.string().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
+  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
+  description: zText().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
   attributes: z
     .array(ZAttribute)
     .min(1, "Describa al menos un atributo")
@@ -87,7 +87,7 @@ export const ZDataItem = ZDataItemSummary.extend({
 export type TDataItem = z.infer<typeof ZDataItem>;
 
 export const ZDataItemSearchQuery = z.object({
-  q: z.string().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
+  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
   steward: ZInstitutionCode.optional().meta({ description: "Institución responsable" }),
   classification: ZClassification.optional(),
   status: ZStatusFilter.optional(),

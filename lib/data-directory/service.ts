@@ -11,7 +11,7 @@ import { dataItemSearchText } from "@/lib/catalog/search-text";
 import { refreshServiceSearchText } from "@/lib/catalog/service";
 import type { TDataItem, TDataItemCreate, TDataItemPage, TDataItemSearchQuery, TDataItemSummary, TDataItemUpdate } from "@/lib/data-directory/schemas";
 import { getDb } from "@/lib/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Classification, LifecycleStatus, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import { loadLifecycleEvents, recordLifecycleEvent } from "@/lib/lifecycle/events";
@@ -149,7 +149,7 @@ async function toDataItem(tx: Tx, row: DetailRow, actor: Actor | null): Promise<
 export async function getDataItem(id: string, actor: Actor | null): Promise<TDataItem> {
   const db = getDb();
   const row = await db.dataItem.findUnique({ where: { id }, include: detailInclude });
-  if (!row) throw new NotFoundError(notFound(id));
+  if (!row) throw new AppError("not_found", notFound(id));
   assertVisible(actor, row.status, row.institutionCode, notFound(id));
   return toDataItem(db, row, actor);
 }
@@ -167,7 +167,7 @@ export async function createDataItem(input: TDataItemCreate, actor: Actor): Prom
   return getDb().$transaction(async (tx) => {
     const institution = await tx.institution.findUnique({ where: { code: input.institution }, select: { code: true, name: true } });
     if (!institution) throw new ValidationError([{ path: "institution", message: `No existe la institución ${input.institution}.` }]);
-    if (await tx.dataItem.findUnique({ where: { id }, select: { id: true } })) throw new ConflictError(`Ya existe el dato ${id}.`, "data_item_exists");
+    if (await tx.dataItem.findUnique({ where: { id }, select: { id: true } })) throw new AppError("data_item_exists", `Ya existe el dato ${id}.`);
     await assertResponsible(tx, input.responsibleRun, input.institution);
     await tx.dataItem.create({
       data: {
@@ -194,10 +194,10 @@ export async function createDataItem(input: TDataItemCreate, actor: Actor): Prom
 export async function updateDataItem(id: string, patch: TDataItemUpdate, actor: Actor): Promise<TDataItem> {
   return getDb().$transaction(async (tx) => {
     const current = await tx.dataItem.findUnique({ where: { id }, include: detailInclude });
-    if (!current) throw new NotFoundError(notFound(id));
+    if (!current) throw new AppError("not_found", notFound(id));
     assertVisible(actor, current.status, current.institutionCode, notFound(id));
     assertCanEdit(actor, current.institutionCode);
-    if (current.status === "RETIRED") throw new ConflictError(`El dato ${id} está retirado y ya no puede modificarse.`, "data_item_retired");
+    if (current.status === "RETIRED") throw new AppError("data_item_retired", `El dato ${id} está retirado y ya no puede modificarse.`);
     if (patch.responsibleRun) await assertResponsible(tx, patch.responsibleRun, current.institutionCode);
     if (patch.classification && patch.classification !== current.classification && patch.classification !== "ESTADISTICO" && patch.classification !== "OTRO") {
       // Open-data services (automatic approval) may only carry open data.
@@ -205,10 +205,7 @@ export async function updateDataItem(id: string, patch: TDataItemUpdate, actor: 
       if (automatic.length) {
         const open = await tx.service.findMany({ where: { id: { in: automatic }, approvalPolicy: "AUTOMATIC" }, select: { id: true } });
         if (open.length) {
-          throw new ConflictError(
-            `Los servicios de datos abiertos ${open.map((s) => s.id).join(", ")} usan este dato: cambie su aprobación a manual antes de reclasificarlo.`,
-            "data_item_in_open_service",
-          );
+          throw new AppError("data_item_in_open_service", `Los servicios de datos abiertos ${open.map((s) => s.id).join(", ")} usan este dato: cambie su aprobación a manual antes de reclasificarlo.`);
         }
       }
     }
@@ -236,19 +233,19 @@ export async function updateDataItem(id: string, patch: TDataItemUpdate, actor: 
 export async function transitionDataItem(id: string, req: TTransitionRequest, actor: Actor): Promise<TDataItem> {
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM data_item WHERE id = ${id} FOR UPDATE`;
-    if (!locked.length) throw new NotFoundError(notFound(id));
+    if (!locked.length) throw new AppError("not_found", notFound(id));
     const current = await tx.dataItem.findUniqueOrThrow({ where: { id }, include: detailInclude });
     assertVisible(actor, current.status, current.institutionCode, notFound(id));
     assertCanEdit(actor, current.institutionCode);
     if (!(LIFECYCLE_ACTIONS as readonly string[]).includes(req.action)) {
-      throw new ConflictError(`La acción «${req.action}» no existe para datos (estado actual: ${STATUS_LABELS[current.status]}, ${current.status}).`, "invalid_transition");
+      throw new AppError("invalid_transition", `La acción «${req.action}» no existe para datos (estado actual: ${STATUS_LABELS[current.status]}, ${current.status}).`);
     }
     const action = req.action as LifecycleAction;
     const to = nextState(DATA_ITEM_TRANSITIONS, SUBJECT, current.status, action, req.reason);
     if (action === "retire") {
       const inUse = current.services.filter((l) => l.service.status !== "RETIRED").map((l) => l.serviceId);
       if (inUse.length) {
-        throw new ConflictError(`No se puede retirar: lo usan los servicios ${[...new Set(inUse)].join(", ")}.`, "data_item_in_use");
+        throw new AppError("data_item_in_use", `No se puede retirar: lo usan los servicios ${[...new Set(inUse)].join(", ")}.`);
       }
     }
     await tx.dataItem.update({ where: { id }, data: { status: to } });

@@ -12,7 +12,7 @@ export const listInstitutionsOp = defineOperation({
   auth: "public",
   query: ZInstitutionListQuery,
   response: ZInstitutionPage,
-  errors: [422],
+  errors: [],
 });
 
 export const getInstitutionOp = defineOperation({
@@ -21,8 +21,10 @@ export const getInstitutionOp = defineOperation({
   path: "/api/v1/institutions/{code}",
   tags: ["Instituciones"],
   summary: "Una institución por su código",
+  description:
+    "Pública. Una institución por su código (PROTOCOL.md §1), con su grupo de gradualidad, su plazo y su etapa de incorporación a la red.",
   auth: "public",
   params: z.object({ code: ZInstitutionCode }),
   response: ZInstitution,
-  errors: [404],
+  errors: [],
 });

@@ -1,5 +1,5 @@
 import { INSTITUTION_CODE_PATTERN } from "@pisee/node-agent/shared";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 import { GradualityGroup, InstitutionKind, OnboardingStage } from "@/lib/generated/prisma/enums";
 
 export const ZGradualityGroup = z.enum(GradualityGroup).meta({ id: "GradualityGroup", description: "Grupo de gradualidad de la Ley 21.464" });
@@ -12,7 +12,7 @@ export const ZInstitutionCode = z
   .meta({ description: "Código de la institución (PROTOCOL.md §1)", example: "SRCEI" });
 
 export const ZInstitutionListQuery = z.object({
-  q: z.string().trim().max(100, "La búsqueda admite hasta 100 caracteres").optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),
+  q: zText().trim().max(100, "La búsqueda admite hasta 100 caracteres").optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),
   group: ZGradualityGroup.optional(),
   kind: ZInstitutionKind.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ description: "Página, desde 1" }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GradualityGroup } from "@/lib/generated/prisma/enums";
 import type { TGroupDeadline, TInstitution, TInstitutionListQuery, TInstitutionPage } from "@/lib/institutions/schemas";
@@ -56,7 +56,7 @@ export async function listInstitutions(query: TInstitutionListQuery): Promise<TI
 
 export async function getInstitution(code: string): Promise<TInstitution> {
   const row = await getDb().institution.findUnique({ where: { code }, select });
-  if (!row) throw new NotFoundError(`No existe una institución con el código ${code}.`);
+  if (!row) throw new AppError("not_found", `No existe una institución con el código ${code}.`);
   return toInstitution(row);
 }
 

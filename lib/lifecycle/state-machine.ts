@@ -1,4 +1,4 @@
-import { ConflictError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 
 /**
  * A state machine is one table: for each action, the states it may start from, the state it
@@ -36,10 +36,7 @@ export function nextState<S extends string, A extends string>(
   const t = table[action];
   if (!t || !t.from.includes(state)) {
     const verb = t?.verb ?? String(action);
-    throw new ConflictError(
-      `No se puede ${verb} ${subject.noun} en estado ${subject.stateLabels[state]} (${state}).`,
-      "invalid_transition",
-    );
+    throw new AppError("invalid_transition", `No se puede ${verb} ${subject.noun} en estado ${subject.stateLabels[state]} (${state}).`);
   }
   if (t.reasonRequired && !reason?.trim()) {
     throw new ValidationError([{ path: "reason", message: `Indique el motivo para ${t.verb} ${subject.noun}.` }]);

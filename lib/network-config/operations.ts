@@ -13,5 +13,5 @@ export const getNetworkConfigOp = defineOperation({
   query: z.object({ env: ZEnvironment }),
   response: z.string(),
   responseMedia: "application/jose",
-  errors: [422],
+  errors: [],
 });

@@ -1,9 +1,9 @@
-import { defineOperation } from "@/lib/api/operation";
+import { defineOperation, type ApiTag } from "@/lib/api/operation";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
 import { ZNode, ZNodeCreate, ZNodeIdParams, ZNodeKeysSubmission, ZNodeWithToken, ZRegistration } from "@/lib/nodes/schemas";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 
-const TAGS = ["Red y nodos"];
+const TAGS: ApiTag[] = ["Red y nodos"];
 
 export const listNodesOp = defineOperation({
   operationId: "listNodes",
@@ -11,10 +11,12 @@ export const listNodesOp = defineOperation({
   path: "/api/v1/nodes",
   tags: TAGS,
   summary: "Los nodos de una institución (sus miembros)",
+  description:
+    "Solo los miembros de la institución. Cada nodo con su ambiente, estado, URL, claves públicas vigentes y si tiene un token pendiente (nunca el token).",
   auth: "session",
   query: z.object({ institution: ZInstitutionCode }),
   response: z.object({ data: z.array(ZNode) }),
-  errors: [401, 403, 422],
+  errors: ["forbidden"],
 });
 
 export const createNodeOp = defineOperation({
@@ -23,11 +25,13 @@ export const createNodeOp = defineOperation({
   path: "/api/v1/nodes",
   tags: TAGS,
   summary: "Da de alta un nodo y entrega su token de registro de un solo uso (válido 24 h; se muestra una vez)",
+  description:
+    "Solo un/a administrador/a de la institución. La URL es un origen (esquema, host y puerto); en producción, https y un host público (PROTOCOL.md §2). El token se muestra una sola vez; se guarda solo su SHA-256.",
   auth: "session",
   body: ZNodeCreate,
   response: ZNodeWithToken,
   successStatus: 201,
-  errors: [401, 403, 409, 413, 415, 422],
+  errors: ["forbidden", "node_exists"],
 });
 
 export const getNodeOp = defineOperation({
@@ -36,10 +40,12 @@ export const getNodeOp = defineOperation({
   path: "/api/v1/nodes/{institution}/{node}",
   tags: TAGS,
   summary: "Un nodo, con sus claves públicas vigentes",
+  description:
+    "Solo los miembros de la institución del nodo; para el resto no existe (404).",
   auth: "session",
   params: ZNodeIdParams,
   response: ZNode,
-  errors: [401, 404],
+  errors: [],
 });
 
 export const rotationTokenOp = defineOperation({
@@ -48,10 +54,12 @@ export const rotationTokenOp = defineOperation({
   path: "/api/v1/nodes/{institution}/{node}/rotation-token",
   tags: TAGS,
   summary: "Entrega un token de un solo uso para que el nodo presente claves nuevas",
+  description:
+    "Solo un/a administrador/a de la institución, y solo para un nodo activo (409 `node_not_active`). El token vale 24 horas, una vez; solo el último entregado sirve.",
   auth: "session",
   params: ZNodeIdParams,
   response: ZNodeWithToken,
-  errors: [401, 403, 404, 409],
+  errors: ["forbidden", "node_not_active"],
 });
 
 export const registrationTokenOp = defineOperation({
@@ -60,10 +68,12 @@ export const registrationTokenOp = defineOperation({
   path: "/api/v1/nodes/{institution}/{node}/registration-token",
   tags: TAGS,
   summary: "Entrega un token de registro nuevo a un nodo pendiente (el anterior venció o se perdió; deja de servir)",
+  description:
+    "Solo un/a administrador/a de la institución, y solo para un nodo pendiente de registro (409 `node_not_pending`).",
   auth: "session",
   params: ZNodeIdParams,
   response: ZNodeWithToken,
-  errors: [401, 403, 404, 409],
+  errors: ["forbidden", "node_not_pending"],
 });
 
 export const revokeNodeOp = defineOperation({
@@ -72,11 +82,13 @@ export const revokeNodeOp = defineOperation({
   path: "/api/v1/nodes/{institution}/{node}/revoke",
   tags: TAGS,
   summary: "Revoca un nodo: sale de la configuración de la red en la siguiente versión",
+  description:
+    "Solo un/a administrador/a de la institución, con un motivo. Un nodo revocado no vuelve a activarse: se registra uno nuevo.",
   auth: "session",
   params: ZNodeIdParams,
-  body: z.object({ reason: z.string().trim().min(3, "Indique el motivo de la revocación").max(2000) }),
+  body: z.object({ reason: zText().trim().min(3, "Indique el motivo de la revocación").max(2000) }),
   response: ZNode,
-  errors: [401, 403, 404, 409, 415, 422],
+  errors: ["forbidden", "node_revoked"],
 });
 
 export const registerNodeOp = defineOperation({
@@ -89,7 +101,7 @@ export const registerNodeOp = defineOperation({
   auth: "public",
   body: ZNodeKeysSubmission,
   response: ZRegistration,
-  errors: [401, 413, 415, 422],
+  errors: ["invalid_token"],
 });
 
 export const rotateNodeKeysOp = defineOperation({
@@ -98,10 +110,12 @@ export const rotateNodeKeysOp = defineOperation({
   path: "/api/v1/nodes/rotate-keys",
   tags: TAGS,
   summary: "El nodo presenta un token de rotación y sus claves nuevas; las anteriores siguen válidas una hora",
+  description:
+    "Sin sesión: el token de rotación de un solo uso autentica (401 `invalid_token` si no sirve). Las claves nuevas se publican desde la siguiente configuración; las anteriores siguen en ella una hora, para que los pares se actualicen sin cortes.",
   auth: "public",
   body: ZNodeKeysSubmission,
   response: ZRegistration,
-  errors: [401, 413, 415, 422],
+  errors: ["invalid_token"],
 });
 
 export const anchorOp = defineOperation({
@@ -110,6 +124,8 @@ export const anchorOp = defineOperation({
   path: "/api/v1/network-config/anchor",
   tags: TAGS,
   summary: "El ancla de confianza para instalar un nodo: las claves públicas de configuración del portal",
+  description:
+    "Pública. El JWKS de las claves de configuración del portal, para `node-agent init --anchor` (PROTOCOL.md §2). No incluye la clave de consentimientos.",
   auth: "public",
   response: z.object({ keys: z.array(z.record(z.string(), z.unknown())) }).meta({ id: "TrustAnchor" }),
   errors: [],

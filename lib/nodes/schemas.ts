@@ -30,7 +30,7 @@ const ZJwk = z.record(z.string(), z.unknown());
 
 export const ZNodeKeysSubmission = z
   .object({
-    token: z.string().min(20).max(200).meta({ description: "Token de un solo uso entregado por el portal" }),
+    token: z.string().regex(/^[A-Za-z0-9_-]{20,200}$/, "Token inválido").meta({ description: "Token de un solo uso entregado por el portal" }),
     jwks: z.object({ keys: z.array(ZJwk).length(2, "Envíe exactamente dos claves: una de firma (sig) y una de cifrado (enc)") }),
   })
   .meta({ id: "NodeKeysSubmission" });

@@ -9,7 +9,7 @@ import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { publicOrigin } from "@/lib/env";
 import { tracesUrl } from "@/lib/network-config/service";
-import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNode, TNodeCreate, TNodeKeysSubmission, TRegistration } from "@/lib/nodes/schemas";
 
@@ -45,19 +45,19 @@ function toNode(r: Row, now: Date): TNode {
 }
 
 function assertManage(actor: Actor, institution: string) {
-  if (!can(actor, "node.manage", institution)) throw new ForbiddenError(`Solo un/a administrador/a de ${institution} gestiona sus nodos.`);
+  if (!can(actor, "node.manage", institution)) throw new AppError("forbidden", `Solo un/a administrador/a de ${institution} gestiona sus nodos.`);
 }
 
 /** The node: 404 to whoever may not see it, 403 to a member who may not manage it. */
 async function findManagedNode(tx: Tx, id: string, actor: Actor) {
   const node = await tx.node.findUnique({ where: { id } });
-  if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+  if (!node || !can(actor, "institution.read_private", node.institutionCode)) throw new AppError("not_found", `No existe el nodo ${id}.`);
   assertManage(actor, node.institutionCode);
   return node;
 }
 
 export async function listNodes(institution: string, actor: Actor): Promise<TNode[]> {
-  if (!can(actor, "institution.read_private", institution)) throw new ForbiddenError("Solo los miembros de la institución ven sus nodos.");
+  if (!can(actor, "institution.read_private", institution)) throw new AppError("forbidden", "Solo los miembros de la institución ven sus nodos.");
   const rows = await getDb().node.findMany({ where: { institutionCode: institution }, include, orderBy: [{ environment: "asc" }, { name: "asc" }] });
   const now = clock.now();
   return rows.map((r) => toNode(r, now));
@@ -65,7 +65,7 @@ export async function listNodes(institution: string, actor: Actor): Promise<TNod
 
 export async function getNode(id: string, actor: Actor): Promise<TNode> {
   const row = await getDb().node.findUnique({ where: { id }, include });
-  if (!row || !can(actor, "institution.read_private", row.institutionCode)) throw new NotFoundError(`No existe el nodo ${id}.`);
+  if (!row || !can(actor, "institution.read_private", row.institutionCode)) throw new AppError("not_found", `No existe el nodo ${id}.`);
   return toNode(row, clock.now());
 }
 
@@ -80,7 +80,7 @@ export async function createNode(input: TNodeCreate, actor: Actor): Promise<{ no
   const now = clock.now();
   const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS);
   const row = await getDb().$transaction(async (tx) => {
-    if (await tx.node.findUnique({ where: { id }, select: { id: true } })) throw new ConflictError(`Ya existe el nodo ${id}.`, "node_exists");
+    if (await tx.node.findUnique({ where: { id }, select: { id: true } })) throw new AppError("node_exists", `Ya existe el nodo ${id}.`);
     await tx.node.create({
       data: { id, institutionCode: input.institution, name: input.name, environment: input.environment, baseUrl: input.baseUrl, tokenHash: hashToken(token), tokenPurpose: "register", tokenExpiresAt: expiresAt, createdByRun: actor.run, createdAt: now },
     });
@@ -101,8 +101,8 @@ async function issueNodeToken(id: string, purpose: "register" | "rotate", actor:
   const row = await getDb().$transaction(async (tx) => {
     const node = await findManagedNode(tx, id, actor);
     const state = { PENDING: "pendiente de registro", ACTIVE: "activo", REVOKED: "revocado" }[node.status];
-    if (purpose === "rotate" && node.status !== "ACTIVE") throw new ConflictError(`Solo un nodo activo rota sus claves; este está ${state}.`, "node_not_active");
-    if (purpose === "register" && node.status !== "PENDING") throw new ConflictError(`Solo un nodo pendiente recibe un token de registro nuevo; este está ${state}.`, "node_not_pending");
+    if (purpose === "rotate" && node.status !== "ACTIVE") throw new AppError("node_not_active", `Solo un nodo activo rota sus claves; este está ${state}.`);
+    if (purpose === "register" && node.status !== "PENDING") throw new AppError("node_not_pending", `Solo un nodo pendiente recibe un token de registro nuevo; este está ${state}.`);
     await tx.node.update({ where: { id }, data: { tokenHash: hashToken(token), tokenPurpose: purpose, tokenExpiresAt: expiresAt } });
     await recordAudit(tx, { actorRun: actor.run, action: purpose === "rotate" ? "node.rotation_token_issued" : "node.registration_token_reissued", targetType: "node", targetId: id });
     return tx.node.findUniqueOrThrow({ where: { id }, include });
@@ -124,7 +124,7 @@ export async function revokeNode(id: string, reason: string, actor: Actor): Prom
   const now = clock.now();
   const row = await getDb().$transaction(async (tx) => {
     const node = await findManagedNode(tx, id, actor);
-    if (node.status === "REVOKED") throw new ConflictError("El nodo ya está revocado.", "node_revoked");
+    if (node.status === "REVOKED") throw new AppError("node_revoked", "El nodo ya está revocado.");
     if (!reason.trim()) throw new ValidationError([{ path: "reason", message: "Indique el motivo de la revocación." }]);
     await tx.node.update({ where: { id }, data: { status: "REVOKED", revokedAt: now, revokedReason: reason.trim(), tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
     await recordAudit(tx, { actorRun: actor.run, action: "node.revoked", targetType: "node", targetId: id, data: { reason } });
@@ -186,7 +186,7 @@ async function validateKeys(tx: Tx, jwks: { keys: Record<string, unknown>[] }, n
   return out;
 }
 
-const invalidToken = () => new AppError("invalid_token", "El token no es válido, ya se usó o venció. Pida uno nuevo al administrador/a de su institución.", 401);
+const invalidToken = () => new AppError("invalid_token");
 
 async function consumeToken(tx: Tx, token: string, purpose: "register" | "rotate") {
   const node = await tx.node.findFirst({ where: { tokenHash: hashToken(token), tokenPurpose: purpose } });

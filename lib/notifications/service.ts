@@ -2,7 +2,7 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { ForbiddenError, NotFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
@@ -29,7 +29,7 @@ export type TNotification = { id: string; kind: NotificationKind; title: string;
 /** Who may read an inbox: members of the institution; platform admins for the platform's (null). */
 function assertInbox(actor: Actor, institution: string | null) {
   const ok = institution === null ? can(actor, "agreement.mediate") : can(actor, "institution.read_private", institution);
-  if (!ok) throw new ForbiddenError("No puede ver las notificaciones de esa institución.");
+  if (!ok) throw new AppError("forbidden", "No puede ver las notificaciones de esa institución.");
 }
 
 export async function listNotifications(
@@ -53,11 +53,11 @@ export async function listNotifications(
 export async function markNotificationRead(actor: Actor, id: string): Promise<void> {
   const db = getDb();
   const n = await db.notification.findUnique({ where: { id } });
-  if (!n) throw new NotFoundError("No existe esa notificación.");
+  if (!n) throw new AppError("not_found", "No existe esa notificación.");
   try {
     assertInbox(actor, n.institutionCode);
   } catch {
-    throw new NotFoundError("No existe esa notificación.");
+    throw new AppError("not_found", "No existe esa notificación.");
   }
   if (!n.readAt) await db.notification.update({ where: { id }, data: { readAt: new Date(), readByRun: actor.run } });
 }

@@ -7,7 +7,9 @@ export const healthOp = defineOperation({
   path: "/api/health",
   tags: ["Plataforma"],
   summary: "Estado del portal y de su base de datos (503 si la base de datos no responde)",
+  description:
+    "Pública. Responde 200 con el estado del portal y de su base de datos, o 503 `unavailable` si la base de datos no responde. Para balanceadores y monitoreo.",
   auth: "public",
   response: ZHealth,
-  errors: [503],
+  errors: ["unavailable"],
 });

@@ -1,14 +1,14 @@
 import { ProcedureStatus } from "@/lib/generated/prisma/enums";
 import { ZLifecycleEventOut, ZProcedureCode } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 
 export const ZProcedureStatus = z.enum(ProcedureStatus).meta({ id: "ProcedureStatus" });
 
 const fields = {
-  name: z.string().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(200, "El nombre admite hasta 200 caracteres"),
-  description: z.string().trim().max(5000, "La descripción admite hasta 5.000 caracteres").default(""),
-  originatingLaw: z.string().trim().min(3, "Indique la norma que origina el trámite").max(300).meta({ description: "Norma que origina el trámite", example: "Ley 18.290, de Tránsito" }),
+  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(200, "El nombre admite hasta 200 caracteres"),
+  description: zText().trim().max(5000, "La descripción admite hasta 5.000 caracteres").default(""),
+  originatingLaw: zText().trim().min(3, "Indique la norma que origina el trámite").max(300).meta({ description: "Norma que origina el trámite", example: "Ley 18.290, de Tránsito" }),
   needsInteroperability: z.boolean().meta({ description: "Si el trámite requiere datos de otras instituciones" }),
   needsConsent: z.boolean().meta({ description: "Si requiere el consentimiento de la persona (datos sensibles)" }),
 };
@@ -21,7 +21,7 @@ export type TProcedureCreate = z.infer<typeof ZProcedureCreate>;
 export const ZProcedureUpdate = z
   .object({
     name: fields.name,
-    description: z.string().trim().max(5000),
+    description: fields.description.removeDefault(),
     originatingLaw: fields.originatingLaw,
     needsInteroperability: fields.needsInteroperability,
     needsConsent: fields.needsConsent,
@@ -49,7 +49,7 @@ export const ZProcedure = z
 export type TProcedure = z.infer<typeof ZProcedure>;
 
 export const ZProcedureSearchQuery = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional(),
   institution: ZInstitutionCode.optional(),
   status: ZProcedureStatus.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),

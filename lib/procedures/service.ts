@@ -10,7 +10,7 @@ import { toPrefixTsQuery } from "@/lib/catalog/search-query";
 import { procedureSearchText } from "@/lib/catalog/search-text";
 import { refreshServiceSearchText } from "@/lib/catalog/service";
 import { getDb } from "@/lib/db";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadLifecycleEvents, recordLifecycleEvent } from "@/lib/lifecycle/events";
 import { availableActions, nextState } from "@/lib/lifecycle/state-machine";
@@ -69,7 +69,7 @@ export async function searchProcedures(query: TProcedureSearchQuery) {
 export async function getProcedure(code: string, actor: Actor | null): Promise<TProcedure> {
   const db = getDb();
   const row = await db.procedure.findUnique({ where: { code }, include });
-  if (!row) throw new NotFoundError(notFound(code));
+  if (!row) throw new AppError("not_found", notFound(code));
   return withHistory(db, row, actor);
 }
 
@@ -78,7 +78,7 @@ export async function createProcedure(input: TProcedureCreate, actor: Actor): Pr
   return getDb().$transaction(async (tx) => {
     const institution = await tx.institution.findUnique({ where: { code: input.institution }, select: { code: true, name: true } });
     if (!institution) throw new ValidationError([{ path: "institution", message: `No existe la institución ${input.institution}.` }]);
-    if (await tx.procedure.findUnique({ where: { code: input.code }, select: { code: true } })) throw new ConflictError(`Ya existe el trámite ${input.code}.`, "procedure_exists");
+    if (await tx.procedure.findUnique({ where: { code: input.code }, select: { code: true } })) throw new AppError("procedure_exists", `Ya existe el trámite ${input.code}.`);
     await tx.procedure.create({
       data: {
         code: input.code,
@@ -100,9 +100,9 @@ export async function createProcedure(input: TProcedureCreate, actor: Actor): Pr
 export async function updateProcedure(code: string, patch: TProcedureUpdate, actor: Actor): Promise<TProcedure> {
   return getDb().$transaction(async (tx) => {
     const current = await tx.procedure.findUnique({ where: { code }, include });
-    if (!current) throw new NotFoundError(notFound(code));
+    if (!current) throw new AppError("not_found", notFound(code));
     assertCanEdit(actor, current.institutionCode);
-    if (current.status === "DEROGADO") throw new ConflictError(`El trámite ${code} está derogado y ya no puede modificarse.`, "procedure_repealed");
+    if (current.status === "DEROGADO") throw new AppError("procedure_repealed", `El trámite ${code} está derogado y ya no puede modificarse.`);
     const merged = { code, description: patch.description ?? current.description, originatingLaw: patch.originatingLaw ?? current.originatingLaw };
     await tx.procedure.update({ where: { code }, data: { ...patch, searchText: procedureSearchText(merged, current.institution) } });
     if (patch.name && patch.name !== current.name) await refreshServiceSearchText(tx, { procedures: { some: { procedureCode: code } } });
@@ -114,11 +114,11 @@ export async function updateProcedure(code: string, patch: TProcedureUpdate, act
 export async function transitionProcedure(code: string, req: TTransitionRequest, actor: Actor): Promise<TProcedure> {
   return getDb().$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ code: string }[]>`SELECT code FROM procedure WHERE code = ${code} FOR UPDATE`;
-    if (!locked.length) throw new NotFoundError(notFound(code));
+    if (!locked.length) throw new AppError("not_found", notFound(code));
     const current = await tx.procedure.findUniqueOrThrow({ where: { code }, include });
     assertCanEdit(actor, current.institutionCode);
     if (!(PROCEDURE_ACTIONS as readonly string[]).includes(req.action)) {
-      throw new ConflictError(`La acción «${req.action}» no existe para trámites (estado actual: ${PROCEDURE_STATUS_LABELS[current.status]}, ${current.status}).`, "invalid_transition");
+      throw new AppError("invalid_transition", `La acción «${req.action}» no existe para trámites (estado actual: ${PROCEDURE_STATUS_LABELS[current.status]}, ${current.status}).`);
     }
     const action = req.action as ProcedureAction;
     const to = nextState(PROCEDURE_TRANSITIONS, SUBJECT, current.status, action, req.reason);

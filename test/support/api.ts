@@ -14,9 +14,9 @@ export async function call(
     const token = await encode({ token: { sub: opts.as, name: "Prueba" }, secret: process.env.NEXTAUTH_SECRET! });
     headers.set("cookie", `next-auth.session-token=${token}`);
   }
-  let body: string | undefined;
+  let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (opts.body !== undefined) {
-    body = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+    body = typeof opts.body === "string" ? opts.body : opts.body instanceof Uint8Array ? new Uint8Array(opts.body) : JSON.stringify(opts.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const req = new NextRequest(new URL(url, "http://localhost:3999"), { method: opts.method ?? "GET", headers, body });

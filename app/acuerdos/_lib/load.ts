@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { getCurrentActor, type Actor } from "@/lib/auth/session";
 import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { searchProcedures } from "@/lib/procedures/service";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,7 +26,7 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
 }
@@ -47,7 +47,7 @@ export async function serviceOrNull(id: string, actor: Actor): Promise<TService 
   try {
     return await getService(id, actor);
   } catch (err) {
-    if (err instanceof NotFoundError) return null;
+    if (isAppError(err, "not_found")) return null;
     throw err;
   }
 }

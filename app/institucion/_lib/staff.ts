@@ -6,7 +6,7 @@ import { getCurrentActor, type Actor } from "@/lib/auth/session";
 import { countServicesByStatus, searchServices } from "@/lib/catalog/service";
 import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/service";
 import { STATUS_SLUGS, type StatusSlug } from "@/components/catalog/StaffCatalogList";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { getInstitution } from "@/lib/institutions/service";
 
@@ -45,7 +45,7 @@ export const requireStaff = cache(async (rawCode: string, returnPath: string): P
   try {
     name = (await getInstitution(code)).name;
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
   return {
@@ -125,7 +125,7 @@ export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
 }

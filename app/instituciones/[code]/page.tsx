@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/Badge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { KIND_LABELS, ONBOARDING_STAGES, REGION_LABELS } from "@/lib/institutions/labels";
 import { getInstitution } from "@/lib/institutions/service";
 import type { TInstitution } from "@/lib/institutions/schemas";
@@ -13,7 +13,7 @@ async function load(code: string): Promise<TInstitution> {
   try {
     return await getInstitution(decodeURIComponent(code));
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
 }

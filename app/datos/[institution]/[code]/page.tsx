@@ -9,7 +9,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
 import type { TDataItem } from "@/lib/data-directory/schemas";
 import { getDataItem } from "@/lib/data-directory/service";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 
 type Props = { params: Promise<{ institution: string; code: string }> };
@@ -19,7 +19,7 @@ async function load(params: Props["params"]): Promise<TDataItem> {
   try {
     return await getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor());
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
 }

@@ -11,7 +11,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
-import { NotFoundError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
 
 type Props = { params: Promise<{ institution: string; code: string; version: string }> };
@@ -21,7 +21,7 @@ async function load(params: Props["params"]): Promise<TService> {
   try {
     return await getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor());
   } catch (err) {
-    if (err instanceof NotFoundError) notFound();
+    if (isAppError(err, "not_found")) notFound();
     throw err;
   }
 }
