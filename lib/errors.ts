@@ -33,6 +33,11 @@ export const ERROR_CODES = {
     message: "Solicitud rechazada: el origen no corresponde al portal.",
     description: "Una solicitud que cambia estado llegó con la cookie de sesión desde otro origen, o sin cabecera `Origin`.",
   },
+  not_acceptable: {
+    status: 406,
+    message: "El portal no puede responder en el formato que pide la cabecera Accept.",
+    description: "La cabecera `Accept` excluye el tipo de la respuesta (JSON, o el que la operación indica).",
+  },
   not_found: {
     status: 404,
     message: "El recurso solicitado no existe.",

@@ -1,7 +1,7 @@
 /**
  * `npm test`: every test, in order, stopping at the first failure (non-zero exit).
  *   1. typecheck   portal (after `next typegen`) and node-agent
- *   2. lint        ESLint over the whole repository
+ *   2. lint        ESLint over the whole repository; the OpenAPI document with Redocly CLI
  *   3. unit        vitest: portal lib/, node-agent, ClaveÚnica emulator
  *   4. db          vitest: services and route handlers against a throwaway PostgreSQL
  *   5. e2e         Playwright in Chromium against the whole stack (throwaway database, emulator,
@@ -20,7 +20,10 @@ const STEPS: Record<string, string[][]> = {
     [bin("tsc"), "--noEmit", "-p", "tsconfig.json"],
     [bin("tsc"), "--noEmit", "-p", "node-agent/tsconfig.json"],
   ],
-  lint: [[bin("eslint"), "--max-warnings", "0", "."]],
+  lint: [
+    [bin("eslint"), "--max-warnings", "0", "."],
+    [bin("tsx"), "scripts/openapi-lint.ts"],
+  ],
   unit: [[bin("vitest"), "run", "--project", "unit"]],
   db: [[bin("vitest"), "run", "--project", "db"]],
   e2e: [[bin("playwright"), "test"]],

@@ -69,7 +69,7 @@ function toOpenApi(op: Operation): ZodOpenApiOperationObject {
 }
 
 /** The OpenAPI 3.1 document of the portal's API, generated from the operations' definitions. */
-export function buildOpenApiDocument(serverUrl?: string) {
+export function buildOpenApiDocument() {
   const paths: ZodOpenApiPathsObject = {};
   for (const op of OPERATIONS) {
     const item = (paths[op.path] ??= {});
@@ -88,7 +88,8 @@ export function buildOpenApiDocument(serverUrl?: string) {
       contact: { name: "Equipo de la plataforma de interoperabilidad (División de Gobierno Digital)", url: "https://digital.gob.cl" },
       license: { name: "MIT", identifier: "MIT" },
     },
-    ...(serverUrl ? { servers: [{ url: serverUrl, description: "Este portal" }] } : {}),
+    // Relative to where the document is served (OpenAPI 3.1 §4.8.5): true on every deployment.
+    servers: [{ url: "/", description: "Este portal" }],
     tags: Object.entries(API_TAGS).map(([name, description]) => ({ name, description })),
     components: {
       schemas: { Error: ZErrorBody },

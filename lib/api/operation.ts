@@ -80,6 +80,7 @@ export function answerableCodes(op: Operation): ErrorCode[] {
   if (op.params) codes.add("not_found").add("bad_request");
   if (op.query) codes.add("validation_failed");
   if (op.body || op.upload) codes.add("validation_failed").add("payload_too_large").add("unsupported_media_type");
-  codes.add("internal");
+  // Every operation answers one media type; an Accept header that excludes it gets 406.
+  codes.add("not_acceptable").add("internal");
   return ORDER.filter((c) => codes.has(c));
 }

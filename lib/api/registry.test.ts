@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ERROR_CODES } from "@/lib/errors";
 import { buildOpenApiDocument } from "./openapi";
+import { API_TAGS, answerableCodes } from "./operation";
 import { OPERATIONS } from "./registry";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -19,5 +21,35 @@ describe("API registry", () => {
     const doc = buildOpenApiDocument() as unknown as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe("3.1.0");
     for (const op of OPERATIONS) expect(doc.paths[op.path]?.[op.method.toLowerCase()], `${op.method} ${op.path}`).toBeDefined();
+  });
+});
+
+describe("the OpenAPI document lists what each operation can answer", () => {
+  const doc = buildOpenApiDocument() as unknown as {
+    info: { license?: unknown; contact?: unknown };
+    tags: { name: string; description: string }[];
+    paths: Record<string, Record<string, { description?: string; tags: string[]; responses: Record<string, { content?: { "application/json"?: { schema: { allOf: [unknown, { properties: { error: { properties: { code: { enum: string[] } } } } }] } } } }> }>>;
+  };
+
+  it("declares its tags, license and contact", () => {
+    expect(doc.info.license).toBeDefined();
+    expect(doc.info.contact).toBeDefined();
+    expect(doc.tags.map((t) => t.name)).toEqual(Object.keys(API_TAGS));
+  });
+
+  it.each(OPERATIONS.map((op) => [op.operationId, op] as const))("%s: a description, and every code it can answer under its status", (_id, op) => {
+    const entry = doc.paths[op.path]![op.method.toLowerCase()]!;
+    expect(entry.description?.length).toBeGreaterThan(20);
+    for (const tag of entry.tags) expect(Object.keys(API_TAGS)).toContain(tag);
+    const codes = answerableCodes(op);
+    expect(codes).toContain("internal");
+    for (const code of codes) {
+      const response = entry.responses[String(ERROR_CODES[code].status)];
+      expect(response, `${code}`).toBeDefined();
+      expect(response!.content!["application/json"]!.schema.allOf[1].properties.error.properties.code.enum).toContain(code);
+    }
+    if (op.auth === "session") expect(codes).toContain("unauthenticated");
+    if (op.body) expect(codes).toEqual(expect.arrayContaining(["validation_failed", "payload_too_large", "unsupported_media_type"]));
+    if (op.method !== "GET") expect(codes).toContain("forbidden_origin");
   });
 });

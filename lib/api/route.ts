@@ -1,5 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
+import Negotiator from "negotiator";
 import type { NextRequest } from "next/server";
 import { answerableCodes, type Auth, type Operation } from "@/lib/api/operation";
 import type { TErrorBody } from "@/lib/api/error-body";
@@ -59,6 +60,8 @@ export function handle<Q extends z.ZodType | undefined, P extends z.ZodType | un
   return async (req: NextRequest, routeCtx: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      const accept = req.headers.get("accept");
+      if (accept && !new Negotiator({ headers: { accept } }).mediaType([op.responseMedia ?? "application/json"])) throw new AppError("not_acceptable");
       const actor = await actorFromCookies(req.cookies);
       if (op.auth === "session" && !actor) throw new AppError("unauthenticated");
       let params: unknown = undefined;

@@ -135,6 +135,17 @@ describe("route wrapper", () => {
     expect(r.status).toBe(500);
   });
 
+  it("406 when Accept excludes JSON; any Accept that admits it is fine", async () => {
+    for (const accept of ["application/json", "*/*", "application/*", "text/html,application/xhtml+xml,*/*;q=0.8"]) {
+      expect((await post({ outcome: "ok", n: 1 }, { as: CITIZEN, headers: { accept } })).status, accept).toBe(200);
+    }
+    for (const accept of ["text/html", "application/xml", "application/json;q=0"]) {
+      const r = await post({ outcome: "ok", n: 1 }, { as: CITIZEN, headers: { accept } });
+      expect(r.status, accept).toBe(406);
+      expect(r.json.error.code).toBe("not_acceptable");
+    }
+  });
+
   it("413 for a body over 1 MB", async () => {
     const r = await post({ outcome: "ok", n: 1, pad: "x".repeat(1_100_000) }, { as: CITIZEN });
     expect(r.status).toBe(413);
