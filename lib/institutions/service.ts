@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { GradualityGroup } from "@/lib/generated/prisma/enums";
 import type { TGroupDeadline, TInstitution, TInstitutionListQuery, TInstitutionPage } from "@/lib/institutions/schemas";
-import { normalizeForSearch } from "@/lib/text/normalize";
+import { escapeLike, normalizeForSearch } from "@/lib/text/normalize";
 
 const select = {
   code: true,
@@ -37,7 +37,7 @@ export async function listInstitutions(query: TInstitutionListQuery): Promise<TI
   if (query.group) where.group = query.group;
   if (query.kind) where.kind = query.kind;
   const q = query.q ? normalizeForSearch(query.q) : "";
-  if (q) where.OR = [{ searchName: { contains: q } }, { code: { contains: q.toUpperCase().replace(/\s+/g, "-") } }];
+  if (q) where.OR = [{ searchName: { contains: escapeLike(q) } }, { code: { contains: escapeLike(q.toUpperCase().replace(/\s+/g, "-")) } }];
   const [total, rows] = await db.$transaction([
     db.institution.count({ where }),
     db.institution.findMany({

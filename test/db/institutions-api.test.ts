@@ -34,6 +34,22 @@ describe("GET /api/v1/institutions", () => {
     expect(code.json.data.map((i: { code: string }) => i.code)).toEqual(["SRCEI"]);
   });
 
+  it("takes % _ and \\ literally, not as wildcards", async () => {
+    for (const q of ["%", "_", "%25", "\\", "m_n", "%santiago"]) {
+      const r = await call(list, `/api/v1/institutions?q=${encodeURIComponent(q)}`);
+      expect(r.status, q).toBe(200);
+      expect(r.json.pagination.total, q).toBe(0);
+    }
+  });
+
+  it("answers 422, never 500, for control characters in the search", async () => {
+    for (const q of ["%00", "a%00b", "%1B", "%E2%80%AE"]) {
+      const r = await call(list, `/api/v1/institutions?q=${q}`);
+      expect(r.status, q).toBe(422);
+      expect(r.json.error.issues[0].path).toBe("q");
+    }
+  });
+
   it("pages through results", async () => {
     const p2 = await call(list, "/api/v1/institutions?group=B&pageSize=50&page=2");
     expect(p2.json.pagination).toEqual({ page: 2, pageSize: 50, total: 100, totalPages: 2 });
