@@ -120,5 +120,30 @@ test.describe("API y cabeceras", () => {
     const res = await request.post("/salir", { headers: { Origin: "https://sitio-malicioso.example" }, maxRedirects: 0 });
     expect(res.status()).toBe(403);
     expect((await res.json()).error.code).toBe("forbidden_origin");
+    // Prefetch headers once exempted a request from the check (and pages from the CSP).
+    for (const headers of [{ Purpose: "prefetch" }, { "Next-Router-Prefetch": "1" }, { "Sec-Purpose": "prefetch" }] as Record<string, string>[]) {
+      const prefetch = await request.post("/api/v1/agreements", { headers: { Origin: "https://sitio-malicioso.example", ...headers }, data: {} });
+      expect(prefetch.status(), JSON.stringify(headers)).toBe(403);
+      expect((await prefetch.json()).error.code).toBe("forbidden_origin");
+      const page = await request.get("/instituciones", { headers });
+      expect(page.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    }
+  });
+
+  test("una dirección mal codificada responde 400: JSON en la API, una página en español en el sitio", async ({ page, request }) => {
+    for (const path of ["/api/v1/institutions/%ff", "/api/v1/institutions/%E0%A4%A", "/api/v1/services/SRCEI/%zz/v1"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(400);
+      expect(await res.json()).toEqual({ error: { code: "bad_request", message: "La dirección solicitada no es válida." } });
+      expect(res.headers()["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    }
+    const res = await page.goto("/instituciones/%E0%A4%A");
+    expect(res?.status()).toBe(400);
+    await expect(page.getByRole("heading", { level: 1, name: "Dirección no válida" })).toBeVisible();
+    await expect(page).toHaveTitle(/Dirección no válida/);
+    expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(res?.headers()["x-frame-options"]).toBe("DENY");
+    await expectAccessible(page);
   });
 });

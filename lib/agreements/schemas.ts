@@ -95,6 +95,7 @@ export const ZAgreement = ZAgreementSummary.extend({
   events: z.array(
     z.object({ action: z.string(), from: ZAgreementStatus.nullable(), to: ZAgreementStatus, actor: z.string().nullable(), reason: z.string().nullable(), data: z.unknown(), at: z.string() }),
   ),
+  suspendedBy: z.enum(["CONSUMER", "PROVIDER", "PLATFORM"]).nullable().meta({ description: "Mientras está SUSPENDIDA: quién la suspendió (solo esa parte o el equipo de la plataforma la reanuda)" }),
   viewerRoles: z.array(z.string()).meta({ description: "Papeles de quien consulta: consumer_admin, consumer_head, provider_admin, provider_head, platform" }),
   allowedActions: z.array(z.string()).meta({ description: "Acciones que quien consulta puede ejecutar ahora" }),
 }).meta({ id: "Agreement" });

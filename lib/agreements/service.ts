@@ -1,6 +1,6 @@
 import "server-only";
 import crypto from "node:crypto";
-import { actionsFor, AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITIONS, decideTransition, type AgreementAction, type Party } from "@/lib/agreements/transitions";
+import { actionsFor, AGREEMENT_STATUS_LABELS, AGREEMENT_TRANSITIONS, decideTransition, suspendingParty, type AgreementAction, type Party } from "@/lib/agreements/transitions";
 import { businessDaysBetween, deadlineAfter, addBusinessDays, endOfLocalDay, localDateOf } from "@/lib/agreements/business-days";
 import type { TAgreement, TAgreementCreate, TAgreementListQuery, TAgreementPage, TAgreementSummary, TAgreementTransition, TAgreementUpdate } from "@/lib/agreements/schemas";
 import { recordAudit } from "@/lib/audit/record";
@@ -52,11 +52,11 @@ export function partiesOf(actor: Actor | null, a: { consumerCode: string; provid
 }
 
 /** Members of either institution and the platform team see an agreement; for anyone else it does not exist. */
-function assertVisible(actor: Actor | null, a: { id: string; consumerCode: string; providerCode: string }) {
-  const ok =
-    actor &&
-    (can(actor, "institution.read_private", a.consumerCode) || can(actor, "institution.read_private", a.providerCode) || can(actor, "agreement.mediate"));
-  if (!ok) throw new AppError("not_found", notFound(a.id));
+function assertVisible(actor: Actor | null, a: { id: string; status: AgreementStatus; consumerCode: string; providerCode: string }) {
+  const consumer = !!actor && can(actor, "institution.read_private", a.consumerCode);
+  // A draft is the consumer's own business until it is sent.
+  const others = a.status !== "BORRADOR" && !!actor && (can(actor, "institution.read_private", a.providerCode) || can(actor, "agreement.mediate"));
+  if (!consumer && !others) throw new AppError("not_found", notFound(a.id));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,7 +125,8 @@ async function toAgreement(tx: Tx, r: Row, actor: Actor | null, now: Date): Prom
     documents: r.documents.map((d) => ({ id: d.id, filename: d.filename, size: d.size, sha256: d.sha256, uploadedBy: name(d.uploadedByRun)!, createdAt: d.createdAt.toISOString() })),
     events: r.events.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, actor: name(e.actorRun), reason: e.reason, data: e.data ?? null, at: e.at.toISOString() })),
     viewerRoles: [...parties],
-    allowedActions: actionsFor(r.status, parties).filter((a) => (a !== "sign" || signingSide(r, parties) !== null) && (a !== "extend" || !r.extended)),
+    suspendedBy: r.suspendedBy,
+    allowedActions: actionsFor(r.status, parties, r).filter((a) => (a !== "sign" || signingSide(r, parties) !== null) && (a !== "extend" || !r.extended)),
   };
 }
 
@@ -465,8 +466,10 @@ async function applyAction(tx: Tx, r: Row, action: AgreementAction, p: Payload, 
     case "resume":
     case "terminate": {
       const to = t.to as AgreementStatus;
-      await tx.agreement.update({ where: { id: r.id }, data: { status: to } });
-      await event(tx, r, action, from, to, run, now, p.reason);
+      // Who suspended decides who may resume (the table's guard on `resume`).
+      const suspendedBy = action === "suspend" ? suspendingParty(parties) : null;
+      await tx.agreement.update({ where: { id: r.id }, data: { status: to, suspendedBy } });
+      await event(tx, r, action, from, to, run, now, p.reason, suspendedBy ? { suspendedBy } : undefined);
       const kind = action === "suspend" ? "ACUERDO_SUSPENDIDO" : action === "resume" ? "ACUERDO_REANUDADO" : "ACUERDO_TERMINADO";
       const title = action === "suspend" ? "Acuerdo suspendido" : action === "resume" ? "Acuerdo reanudado" : "Acuerdo terminado";
       for (const inst of [consumer, provider]) await notify(tx, note(r, inst, kind, title, `El acuerdo de acceso a ${svc} fue ${title.split(" ")[1]}: ${p.reason}`));
@@ -482,7 +485,7 @@ async function applyAction(tx: Tx, r: Row, action: AgreementAction, p: Payload, 
       );
       return;
     case "end":
-      await tx.agreement.update({ where: { id: r.id }, data: { status: "TERMINADA" } });
+      await tx.agreement.update({ where: { id: r.id }, data: { status: "TERMINADA", suspendedBy: null } });
       await event(tx, r, action, from, "TERMINADA", null, now, "Llegó su fecha de término");
       for (const inst of [consumer, provider]) await notify(tx, note(r, inst, "ACUERDO_TERMINADO", "Acuerdo terminado", `El acuerdo de acceso a ${svc} llegó a su fecha de término.`));
       return;
@@ -496,7 +499,7 @@ export async function transitionAgreement(id: string, req: TAgreementTransition,
     const r = await lockedRow(tx, id);
     assertVisible(actor, r);
     const parties = partiesOf(actor, r);
-    decideTransition(r.status, req.action, parties, req.reason);
+    decideTransition(r.status, req.action, parties, req.reason, r);
     const { action, ...payload } = req;
     await applyAction(tx, r, action as AgreementAction, payload, actor, parties, now);
     await recordAudit(tx, { actorRun: actor.run, action: `agreement.${action}`, targetType: "agreement", targetId: id });
@@ -613,7 +616,7 @@ export async function attachDocument(id: string, file: UploadedFile, actor: Acto
 
 export async function getDocument(id: string, documentId: string, actor: Actor): Promise<{ filename: string; sha256: string; bytes: Uint8Array }> {
   const db = getDb();
-  const r = await db.agreement.findUnique({ where: { id }, select: { id: true, consumerCode: true, providerCode: true } });
+  const r = await db.agreement.findUnique({ where: { id }, select: { id: true, status: true, consumerCode: true, providerCode: true } });
   if (!r) throw new AppError("not_found", notFound(id));
   assertVisible(actor, r);
   const doc = await db.agreementDocument.findFirst({ where: { id: documentId, agreementId: id } });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
-import { actionsFor, AGREEMENT_ACTIONS, decideTransition, type Party } from "./transitions";
+import { actionsFor, AGREEMENT_ACTIONS, decideTransition, suspendingParty, type AgreementFacts, type Party } from "./transitions";
 
 const STATES: AgreementStatus[] = [
   "BORRADOR", "ENVIADA", "EN_REVISION", "ACEPTADA", "RECHAZADA", "VENCIDA", "EN_MEDIACION", "RECHAZADA_FIRME", "PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA", "TERMINADA",
@@ -36,9 +36,16 @@ const SPEC: Record<string, [AgreementStatus[], string[]]> = {
 };
 const SYSTEM_ONLY = ["expire", "end"];
 
-function outcome(state: AgreementStatus, action: string, actor: string): "ok" | 403 | 409 {
+// Who may lift a suspension, by who suspended it (the issue: that party or the platform team).
+const RESUME_BY: Record<NonNullable<AgreementFacts["suspendedBy"]>, string[]> = {
+  CONSUMER: ["consumerAdmin", "consumerHead", "platform"],
+  PROVIDER: ["providerAdmin", "providerHead", "platform"],
+  PLATFORM: ["platform"],
+};
+
+function outcome(state: AgreementStatus, action: string, actor: string, facts?: AgreementFacts): "ok" | 403 | 409 {
   try {
-    decideTransition(state, action, new Set(ACTORS[actor]), "un motivo");
+    decideTransition(state, action, new Set(ACTORS[actor]), "un motivo", facts);
     return "ok";
   } catch (e) {
     if (e instanceof AppError && (e.status === 403 || e.status === 409)) return e.status;
@@ -52,6 +59,7 @@ describe("agreement transitions: every (state, action, role)", () => {
   });
 
   for (const [action, [from, allowed]] of Object.entries(SPEC)) {
+    if (action === "resume") continue; // below, for each suspending party
     for (const state of STATES) {
       for (const actor of Object.keys(ACTORS)) {
         const expected = !allowed.includes(actor) ? 403 : from.includes(state) ? "ok" : 409;
@@ -61,6 +69,33 @@ describe("agreement transitions: every (state, action, role)", () => {
       }
     }
   }
+
+  for (const [suspendedBy, resumers] of Object.entries(RESUME_BY) as [NonNullable<AgreementFacts["suspendedBy"]>, string[]][]) {
+    for (const state of STATES) {
+      for (const actor of Object.keys(ACTORS)) {
+        const [from, allowed] = SPEC.resume!;
+        const expected = !allowed.includes(actor) ? 403 : !from.includes(state) ? 409 : resumers.includes(actor) ? "ok" : 403;
+        it(`${state} · resume · ${actor}, suspended by ${suspendedBy} → ${expected}`, () => {
+          expect(outcome(state, "resume", actor, { suspendedBy })).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it("records the suspending party: its institution's side first, the platform team otherwise", () => {
+    expect(suspendingParty(new Set(["provider_admin", "platform"]))).toBe("PROVIDER");
+    expect(suspendingParty(new Set(["consumer_admin", "consumer_head"]))).toBe("CONSUMER");
+    expect(suspendingParty(new Set(["platform"]))).toBe("PLATFORM");
+  });
+
+  it("a suspension by the provider is not lifted by the consumer, and the buttons say so", () => {
+    expect(() => decideTransition("SUSPENDIDA", "resume", new Set(["consumer_admin"]), "x", { suspendedBy: "PROVIDER" })).toThrow(
+      "El acuerdo lo suspendió la institución proveedora: solo la institución proveedora o el equipo de la plataforma puede reanudar el acuerdo.",
+    );
+    expect(actionsFor("SUSPENDIDA", new Set(["consumer_admin"]), { suspendedBy: "PROVIDER" })).toEqual(["terminate"]);
+    expect(actionsFor("SUSPENDIDA", new Set(["provider_admin"]), { suspendedBy: "PROVIDER" })).toEqual(["resume", "terminate"]);
+    expect(actionsFor("SUSPENDIDA", new Set(["platform"]), { suspendedBy: "CONSUMER" })).toEqual(["resume", "terminate"]);
+  });
 
   for (const action of [...SYSTEM_ONLY, "bogus"]) {
     it(`${action} is never available to a person (409)`, () => {
@@ -80,7 +115,7 @@ describe("agreement transitions: every (state, action, role)", () => {
       ["mediate_accept", "EN_MEDIACION", "platform"],
       ["mediate_reject", "EN_MEDIACION", "platform"],
       ["suspend", "VIGENTE", "platform"],
-      ["resume", "SUSPENDIDA", "provider_admin"],
+      ["resume", "SUSPENDIDA", "platform"],
       ["terminate", "SUSPENDIDA", "consumer_admin"],
     ] as const) {
       expect(() => decideTransition(state, action, new Set([party]), "  ")).toThrow(ValidationError);

@@ -1,5 +1,5 @@
 import { AppError, ValidationError } from "@/lib/errors";
-import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import type { AgreementStatus, SuspendingParty } from "@/lib/generated/prisma/enums";
 
 /**
  * The agreement state machine: one table. For each action, the states it may start from, where
@@ -30,11 +30,19 @@ export const AGREEMENT_ACTIONS = [
 ] as const;
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
 
+/** What the table's guards look at besides the state. */
+export type AgreementFacts = { suspendedBy: SuspendingParty | null };
+
 /** `to`: the next state; "STAY" keeps it (a deadline extension, a first signature). */
 export type AgreementTransition = {
   from: readonly AgreementStatus[];
   to: AgreementStatus | "STAY";
   by: readonly Party[];
+  /**
+   * A guard: of the parties in `by`, those who may take it given the agreement's facts (only the
+   * party that suspended an agreement, or the platform team, lifts the suspension).
+   */
+  onlyBy?: (facts: AgreementFacts) => readonly Party[];
   reasonRequired: boolean;
   /** Infinitive, for messages ("aceptar"). */
   verb: string;
@@ -45,6 +53,20 @@ export type AgreementTransition = {
 };
 
 const ADMINS_AND_PLATFORM = ["consumer_admin", "provider_admin", "platform"] as const;
+
+/** Who may lift a suspension, by who suspended: that party, or the platform team. */
+const RESUMERS: Record<SuspendingParty, readonly Party[]> = {
+  CONSUMER: ["consumer_admin", "platform"],
+  PROVIDER: ["provider_admin", "platform"],
+  PLATFORM: ["platform"],
+};
+
+/** The party recorded when `parties` suspend an agreement: its institution's side first, the platform team otherwise. */
+export function suspendingParty(parties: ReadonlySet<Party>): SuspendingParty {
+  if (parties.has("provider_admin")) return "PROVIDER";
+  if (parties.has("consumer_admin")) return "CONSUMER";
+  return "PLATFORM";
+}
 
 export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTransition>> = {
   submit: {
@@ -141,6 +163,7 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTr
     from: ["SUSPENDIDA"],
     to: "VIGENTE",
     by: ADMINS_AND_PLATFORM,
+    onlyBy: ({ suspendedBy }) => RESUMERS[suspendedBy ?? "PLATFORM"],
     reasonRequired: true,
     verb: "reanudar",
     label: "Reanudar",
@@ -199,6 +222,14 @@ const PARTY_WORDS: Record<Party, string> = {
   system: "el sistema",
 };
 
+const NO_FACTS: AgreementFacts = { suspendedBy: null };
+
+const SUSPENDER_WORDS: Record<SuspendingParty, string> = {
+  CONSUMER: "la institución solicitante",
+  PROVIDER: "la institución proveedora",
+  PLATFORM: "el equipo de la plataforma",
+};
+
 /** Spanish contractions: "de el" → "del", "a el" → "al". */
 const contract = (s: string) => s.replace(/\bde el\b/g, "del").replace(/\ba el\b/g, "al");
 
@@ -207,7 +238,7 @@ const contract = (s: string) => s.replace(/\bde el\b/g, "del").replace(/\ba el\b
  * system-only action, 403 when none of the actor's parties may take it, 409 naming the current
  * state when it does not start from there, 422 when the reason is missing.
  */
-export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null): AgreementTransition {
+export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null, facts: AgreementFacts = NO_FACTS): AgreementTransition {
   const t = (AGREEMENT_TRANSITIONS as Record<string, AgreementTransition | undefined>)[action];
   if (!t || t.by.includes("system")) {
     throw new AppError("invalid_transition", `La acción «${action}» no está disponible (estado actual: ${AGREEMENT_STATUS_LABELS[status]}, ${status}).`);
@@ -218,6 +249,11 @@ export function decideTransition(status: AgreementStatus, action: string, partie
   if (!t.from.includes(status)) {
     throw new AppError("invalid_transition", `No se puede ${t.verb} un acuerdo en estado ${AGREEMENT_STATUS_LABELS[status]} (${status}).`);
   }
+  const guarded = t.onlyBy?.(facts);
+  if (guarded && !guarded.some((p) => parties.has(p))) {
+    const who = facts.suspendedBy === "PLATFORM" || !facts.suspendedBy ? "el equipo de la plataforma" : `${SUSPENDER_WORDS[facts.suspendedBy]} o el equipo de la plataforma`;
+    throw new AppError("forbidden", `El acuerdo lo suspendió ${SUSPENDER_WORDS[facts.suspendedBy ?? "PLATFORM"]}: solo ${who} puede ${contract(`${t.verb} el acuerdo`)}.`);
+  }
   if (t.reasonRequired && !reason?.trim()) {
     throw new ValidationError([{ path: "reason", message: `Indique el motivo para ${contract(`${t.verb} el acuerdo`)}.` }]);
   }
@@ -225,10 +261,11 @@ export function decideTransition(status: AgreementStatus, action: string, partie
 }
 
 /** The actions `parties` can take from `status` (for the buttons). */
-export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>): AgreementAction[] {
+export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>, facts: AgreementFacts = NO_FACTS): AgreementAction[] {
   return AGREEMENT_ACTIONS.filter((a) => {
     const t = AGREEMENT_TRANSITIONS[a];
-    return !t.by.includes("system") && t.from.includes(status) && t.by.some((p) => parties.has(p));
+    const who = t.onlyBy?.(facts) ?? t.by;
+    return !t.by.includes("system") && t.from.includes(status) && t.by.some((p) => parties.has(p)) && who.some((p) => parties.has(p));
   });
 }
 

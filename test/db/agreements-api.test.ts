@@ -57,6 +57,9 @@ describe("an agreement from request to in force", () => {
     expect(draft.status).toBe(201);
     expect(draft.json).toMatchObject({ status: "BORRADOR", consumer: { code: "MUN-SANTIAGO" }, provider: { code: "SRCEI" }, number: expect.stringMatching(/^ACU-2026-\d{6}$/) });
     const id = draft.json.id as string;
+    // A draft is the consumer's own business until it is sent: the provider cannot read it.
+    expect((await get(id, SRCEI_HEAD)).status).toBe(404);
+    expect((await get(id, PLATFORM)).status).toBe(404);
 
     expect((await act(id, MUN_STAFF, { action: "submit" })).status).toBe(403); // staff prepare, admins submit
     const sent = await act(id, MUN_ADMIN, { action: "submit" });
@@ -115,9 +118,24 @@ describe("an agreement from request to in force", () => {
 
     // Suspend, resume, terminate: reasons required; the other party is told.
     expect((await act(id, SRCEI_HEAD, { action: "suspend" })).status).toBe(422);
-    expect((await act(id, SRCEI_HEAD, { action: "suspend", reason: "Mantención del servicio" })).json.status).toBe("SUSPENDIDA");
+    const suspended = await act(id, SRCEI_HEAD, { action: "suspend", reason: "Mantención del servicio" });
+    expect(suspended.json).toMatchObject({ status: "SUSPENDIDA", suspendedBy: "PROVIDER" });
     expect(await listAgreementsInForce("dev")).not.toContainEqual(expect.objectContaining({ id }));
-    expect((await act(id, PLATFORM, { action: "resume", reason: "Terminó la mantención" })).json.status).toBe("VIGENTE");
+    // Only the party that suspended, or the platform team, lifts a suspension.
+    expect((await get(id, MUN_ADMIN)).json.allowedActions).toEqual(["terminate"]);
+    const byConsumer = await act(id, MUN_ADMIN, { action: "resume", reason: "Lo necesitamos" });
+    expect(byConsumer.status).toBe(403);
+    expect(byConsumer.json.error.message).toContain("la institución proveedora");
+    expect(await listAgreementsInForce("dev")).not.toContainEqual(expect.objectContaining({ id }));
+    expect((await act(id, SRCEI_HEAD, { action: "resume", reason: "Terminó la mantención" })).json).toMatchObject({ status: "VIGENTE", suspendedBy: null });
+    expect((await act(id, MUN_ADMIN, { action: "suspend", reason: "Auditoría interna" })).json.suspendedBy).toBe("CONSUMER");
+    expect((await act(id, SRCEI_HEAD, { action: "resume", reason: "x" })).status).toBe(403);
+    expect((await act(id, MUN_ADMIN, { action: "resume", reason: "Terminó la auditoría" })).json.status).toBe("VIGENTE");
+    expect((await act(id, PLATFORM, { action: "suspend", reason: "Incidente de seguridad" })).json.suspendedBy).toBe("PLATFORM");
+    for (const who of [MUN_ADMIN, SRCEI_HEAD]) expect((await act(id, who, { action: "resume", reason: "x" })).status).toBe(403);
+    const resumed = await act(id, PLATFORM, { action: "resume", reason: "Incidente resuelto" });
+    expect(resumed.json.status).toBe("VIGENTE");
+    expect(resumed.json.events.filter((e: { action: string }) => e.action === "suspend").map((e: { data: { suspendedBy: string } }) => e.data.suspendedBy)).toEqual(["PROVIDER", "CONSUMER", "PLATFORM"]);
     expect((await act(id, MUN_ADMIN, { action: "terminate", reason: "Ya no se necesita" })).json.status).toBe("TERMINADA");
     expect((await act(id, MUN_ADMIN, { action: "resume", reason: "x" })).status).toBe(409);
   });

@@ -38,6 +38,7 @@ const NOTICES: Record<string, string> = {
   "sin-cambios": "No había cambios que guardar.",
 };
 
+const SUSPENDED_BY = { CONSUMER: "La institución solicitante", PROVIDER: "La institución proveedora", PLATFORM: "El equipo de la plataforma" } as const;
 const SIGNING_STATUSES = new Set(["PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA", "TERMINADA"]);
 
 /** Where the person came from: their institution's list on the right tab, or the platform's queue. */
@@ -247,6 +248,12 @@ export default async function AgreementPage({ params, searchParams }: Props) {
                 <dd>{a.grantedAvailability !== null ? `${formatNumber(a.grantedAvailability)} %` : "—"}</dd>
                 <dt className="font-bold">Vigente desde</dt>
                 <dd>{a.inForceSince ? formatDateTime(new Date(a.inForceSince)) : "Aún no: falta la firma de ambas jefaturas de servicio"}</dd>
+                {a.suspendedBy && (
+                  <>
+                    <dt className="font-bold">Suspendido por</dt>
+                    <dd>{SUSPENDED_BY[a.suspendedBy]}; solo esa parte o el equipo de la plataforma puede reanudarlo</dd>
+                  </>
+                )}
                 <dt className="font-bold">Vigente hasta</dt>
                 <dd>{a.validUntil ? formatDateTime(new Date(a.validUntil)) : "Sin fecha de término"}</dd>
                 <dt className="font-bold">Términos</dt>
