@@ -188,10 +188,20 @@ async function validateKeys(tx: Tx, jwks: { keys: Record<string, unknown>[] }, n
 
 const invalidToken = () => new AppError("invalid_token");
 
+/**
+ * Consumes a one-time token atomically: one conditional UPDATE … RETURNING clears it, so of any
+ * number of concurrent requests with the same token exactly one gets the node (the others wait
+ * for its row lock, then find no token: `invalid_token`). Within the caller's transaction: if the
+ * keys are then refused, the rollback leaves the token usable.
+ */
 async function consumeToken(tx: Tx, token: string, purpose: "register" | "rotate") {
-  const node = await tx.node.findFirst({ where: { tokenHash: hashToken(token), tokenPurpose: purpose } });
-  if (!node || !node.tokenExpiresAt || node.tokenExpiresAt <= clock.now()) throw invalidToken();
-  return node;
+  const status = purpose === "register" ? "PENDING" : "ACTIVE";
+  const rows = await tx.$queryRaw<{ id: string; environment: "dev" | "prod" }[]>`
+    UPDATE node SET token_hash = NULL, token_purpose = NULL, token_expires_at = NULL
+    WHERE token_hash = ${hashToken(token)} AND token_purpose = ${purpose} AND token_expires_at > ${clock.now()} AND status = ${status}::"NodeStatus"
+    RETURNING id, environment::text AS environment`;
+  if (rows.length !== 1) throw invalidToken();
+  return rows[0]!;
 }
 
 function registration(node: { id: string; environment: "dev" | "prod" }, keys: ValidKey[]): TRegistration {
@@ -210,10 +220,9 @@ export async function registerNode(input: TNodeKeysSubmission): Promise<TRegistr
   const now = clock.now();
   return getDb().$transaction(async (tx) => {
     const node = await consumeToken(tx, input.token, "register");
-    if (node.status !== "PENDING") throw invalidToken();
     const keys = await validateKeys(tx, input.jwks, node.id);
     await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })) });
-    await tx.node.update({ where: { id: node.id }, data: { status: "ACTIVE", activatedAt: now, tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
+    await tx.node.update({ where: { id: node.id }, data: { status: "ACTIVE", activatedAt: now } });
     await recordAudit(tx, { actorRun: null, action: "node.registered", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid) } });
     return registration(node, keys);
   });
@@ -224,12 +233,10 @@ export async function rotateNodeKeys(input: TNodeKeysSubmission): Promise<TRegis
   const now = clock.now();
   return getDb().$transaction(async (tx) => {
     const node = await consumeToken(tx, input.token, "rotate");
-    if (node.status !== "ACTIVE") throw invalidToken();
     const keys = await validateKeys(tx, input.jwks, node.id);
     const retireAfter = new Date(now.getTime() + KEY_OVERLAP_MS);
     await tx.nodeKey.updateMany({ where: { nodeId: node.id, retireAfter: null, kid: { notIn: keys.map((k) => k.kid) } }, data: { retireAfter } });
     await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })), skipDuplicates: true });
-    await tx.node.update({ where: { id: node.id }, data: { tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
     await recordAudit(tx, { actorRun: null, action: "node.keys_rotated", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid), previousRetireAfter: retireAfter.toISOString() } });
     return registration(node, keys);
   });

@@ -112,6 +112,44 @@ describe("registering a node", () => {
   });
 });
 
+describe("one-time tokens are one-time, also under concurrency", () => {
+  async function nodeKids(id: string) {
+    const n = await call(nodes.GET, "/api/v1/nodes?institution=SRCEI", { as: SRCEI_ADMIN });
+    return n.json.data.find((x: { id: string }) => x.id === id).keys.map((k: { kid: string }) => k.kid).sort();
+  }
+
+  it("10 concurrent registrations with one token: exactly one succeeds, the node has exactly its keys", async () => {
+    const created = await newNode("nodo-carrera");
+    const sets = await Promise.all(Array.from({ length: 10 }, () => jwks()));
+    const answers = await Promise.all(sets.map((keys) => call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: keys } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(401)]);
+    for (const a of answers.filter((x) => x.status === 401)) expect(a.json.error.code).toBe("invalid_token");
+    const winner = sets[answers.findIndex((a) => a.status === 200)]!;
+    expect(await nodeKids("SRCEI/nodo-carrera")).toEqual(winner.keys.map((k) => k.kid as string).sort());
+    const published = (await config()).nodes.find((n) => n.id === "SRCEI/nodo-carrera")!.jwks.keys.map((k) => k.kid).sort();
+    expect(published).toEqual(winner.keys.map((k) => k.kid as string).sort());
+  });
+
+  it("10 concurrent rotations with one token: exactly one succeeds", async () => {
+    const created = await newNode("nodo-carrera-2");
+    const first = await jwks();
+    await call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: first } });
+    const t = await call(rotationToken.POST, "/x", { method: "POST", params: { institution: "SRCEI", node: "nodo-carrera-2" }, as: SRCEI_ADMIN });
+    const sets = await Promise.all(Array.from({ length: 10 }, () => jwks()));
+    const answers = await Promise.all(sets.map((keys) => call(rotate.POST, "/x", { method: "POST", body: { token: t.json.token, jwks: keys } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(401)]);
+    const winner = sets[answers.findIndex((a) => a.status === 200)]!;
+    expect(await nodeKids("SRCEI/nodo-carrera-2")).toEqual([...first.keys, ...winner.keys].map((k) => k.kid as string).sort());
+  });
+
+  it("keys refused with 422 leave the token usable", async () => {
+    const created = await newNode("nodo-reintento");
+    const bad = await call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: { keys: [await keyPair("sig"), await keyPair("sig")] } } });
+    expect(bad.status).toBe(422);
+    expect((await call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: await jwks() } })).status).toBe(200);
+  });
+});
+
 describe("rotating keys and revoking", () => {
   it("new keys overlap with the old ones for an hour; a revoked node leaves the configuration", async () => {
     const created = await newNode("nodo-3");
