@@ -34,6 +34,7 @@ const expected: Record<Action, string[]> = {
   "agreement.mediate": ["platform"],
   "onboarding.manage": ["platform"],
   "institution.manage_admins": ["platform"],
+  "data_item.declassify": ["platform"],
 };
 
 describe("permission table", () => {

@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   "agreement.mediate": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Mediar en solicitudes rechazadas o vencidas" },
   "onboarding.manage": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Conducir la incorporación de instituciones" },
   "institution.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Designar administradores de instituciones" },
+  "data_item.declassify": {
+    scope: "platform",
+    roles: ["PLATFORM_ADMIN"],
+    description: "Rebajar la clasificación SENSIBLE de un dato que usan servicios publicados (quita la exigencia de consentimiento)",
+  },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import { AppError, ValidationError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Classification, LifecycleStatus, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import { loadLifecycleEvents, recordLifecycleEvent } from "@/lib/lifecycle/events";
+import { notify } from "@/lib/notifications/service";
 import { availableActions, nextState } from "@/lib/lifecycle/state-machine";
 
 type Tx = Prisma.TransactionClient;
@@ -196,8 +197,19 @@ export async function updateDataItem(id: string, patch: TDataItemUpdate, actor: 
     const current = await tx.dataItem.findUnique({ where: { id }, include: detailInclude });
     if (!current) throw new AppError("not_found", notFound(id));
     assertVisible(actor, current.status, current.institutionCode, notFound(id));
-    assertCanEdit(actor, current.institutionCode);
+    // Lowering SENSIBLE removes the consent that live services (of any institution) require:
+    // only the platform team does it, and it may do only that.
+    const live = current.services.filter((l) => l.service.status === "PUBLISHED" || l.service.status === "DEPRECATED").map((l) => l.service);
+    const lowersSensitive = current.classification === "SENSIBLE" && patch.classification !== undefined && patch.classification !== "SENSIBLE" && live.length > 0;
+    const platformDeclassifies = lowersSensitive && can(actor, "data_item.declassify") && Object.keys(patch).every((k) => k === "classification");
+    if (!platformDeclassifies) assertCanEdit(actor, current.institutionCode);
     if (current.status === "RETIRED") throw new AppError("data_item_retired", `El dato ${id} está retirado y ya no puede modificarse.`);
+    if (lowersSensitive && !platformDeclassifies) {
+      throw new AppError(
+        "classification_in_use",
+        `Los servicios ${[...new Set(live.map((x) => x.id))].join(", ")} usan este dato SENSIBLE y hoy exigen el consentimiento de las personas: solo el equipo de la plataforma puede rebajar su clasificación. Pídaselo indicando el motivo.`,
+      );
+    }
     if (patch.responsibleRun) await assertResponsible(tx, patch.responsibleRun, current.institutionCode);
     if (patch.classification && patch.classification !== current.classification && patch.classification !== "ESTADISTICO" && patch.classification !== "OTRO") {
       // Open-data services (automatic approval) may only carry open data.
@@ -225,9 +237,42 @@ export async function updateDataItem(id: string, patch: TDataItemUpdate, actor: 
       },
     });
     if (patch.name && patch.name !== current.name) await refreshServiceSearchText(tx, { dataItems: { some: { dataItemId: id } } });
-    await recordAudit(tx, { actorRun: actor.run, action: "data_item.updated", targetType: "data_item", targetId: id, data: { fields: Object.keys(patch) } });
+    if (patch.classification && patch.classification !== current.classification) await notifyClassificationChange(tx, current, patch.classification, live);
+    await recordAudit(tx, {
+      actorRun: actor.run,
+      action: platformDeclassifies ? "data_item.declassified" : "data_item.updated",
+      targetType: "data_item",
+      targetId: id,
+      data: { fields: Object.keys(patch), ...(patch.classification ? { classification: { from: current.classification, to: patch.classification } } : {}) },
+    });
     return toDataItem(tx, await tx.dataItem.findUniqueOrThrow({ where: { id }, include: detailInclude }), actor);
   });
+}
+
+/**
+ * Tells each provider whose live services use the item when the change crosses the SENSIBLE line
+ * (run after the update: database triggers have already recomputed the services' classifications).
+ */
+async function notifyClassificationChange(
+  tx: Tx,
+  item: { id: string; name: string; classification: Classification; institution: { name: string } },
+  to: Classification,
+  live: { id: string; name: string; institutionCode: string }[],
+) {
+  if ((item.classification === "SENSIBLE") === (to === "SENSIBLE") || !live.length) return;
+  const now = await tx.service.findMany({ where: { id: { in: live.map((s) => s.id) } }, select: { id: true, classifications: true } });
+  const sensitive = new Map(now.map((s) => [s.id, s.classifications.includes("SENSIBLE")]));
+  const byProvider = new Map<string, typeof live>();
+  for (const svc of live) byProvider.set(svc.institutionCode, [...(byProvider.get(svc.institutionCode) ?? []), svc]);
+  for (const [provider, services] of byProvider) {
+    const list = services.map((x) => `«${x.name}» (${x.id}): ${sensitive.get(x.id) ? "exige" : "ya no exige"} consentimiento`).join("; ");
+    await notify(tx, {
+      institution: provider,
+      kind: "CLASIFICACION_CAMBIADA",
+      title: `Cambió la clasificación de «${item.name}»`,
+      body: `${item.institution.name} cambió la clasificación del dato ${item.id} de ${item.classification} a ${to}. Sus servicios que lo usan: ${list}.`,
+    });
+  }
 }
 
 export async function transitionDataItem(id: string, req: TTransitionRequest, actor: Actor): Promise<TDataItem> {

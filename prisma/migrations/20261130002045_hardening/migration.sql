@@ -1,6 +1,9 @@
 -- CreateEnum
 CREATE TYPE "SuspendingParty" AS ENUM ('CONSUMER', 'PROVIDER', 'PLATFORM');
 
+-- AlterEnum
+ALTER TYPE "NotificationKind" ADD VALUE 'CLASIFICACION_CAMBIADA';
+
 -- AlterTable
 ALTER TABLE "agreement" ADD COLUMN     "suspended_by" "SuspendingParty";
 
