@@ -1,5 +1,22 @@
 import pg from "pg";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+
+const SESSION_COOKIE = "next-auth.session-token";
+
+/** Starts a login and stops on the emulator's page where the person is chosen. */
+async function startLogin(page: Page) {
+  await page.goto("/ingresar?desde=%2Fcuenta");
+  await page.getByRole("button", { name: "Iniciar sesión con ClaveÚnica" }).click();
+  await page.waitForURL((url) => url.href.startsWith(process.env.E2E_ISSUER!));
+  await expect(page.getByRole("button", { name: "Ana Pérez" })).toBeVisible();
+}
+
+async function cookie(page: Page, name: string) {
+  const found = (await page.context().cookies()).find((c) => c.name === name);
+  expect(found, `cookie ${name}`).toBeDefined();
+  return found!;
+}
 
 test.describe("ingreso con ClaveÚnica", () => {
   test("/cuenta sin sesión lleva a ingresar", async ({ page }) => {
@@ -61,4 +78,46 @@ test.describe("ingreso con ClaveÚnica", () => {
       await db.end();
     }
   });
+
+  test("tras cerrar sesión, una copia de la cookie anterior ya no abre /cuenta ni la API", async ({ page }) => {
+    const inbox = "/api/v1/notifications?institution=SRCEI";
+    await signInAs(page, "Carolina Muñoz");
+    await expect(page.getByTestId("run")).toHaveText("12.345.678-5");
+    const old = await cookie(page, SESSION_COOKIE);
+    expect((await page.request.get(inbox)).status()).toBe(200);
+
+    await page.getByRole("button", { name: "Cerrar sesión" }).click();
+    await expect(page.getByText("Cerró su sesión")).toBeVisible();
+    expect((await page.context().cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+
+    // Someone who kept the cookie's value puts it back: the session ended on the server.
+    await page.context().addCookies([old]);
+    const api = await page.request.get(inbox);
+    expect(api.status()).toBe(401);
+    expect((await api.json()).error.code).toBe("unauthenticated");
+    await page.goto("/cuenta");
+    await expect(page).toHaveURL(/\/ingresar/);
+  });
+
+  // Each check binds the callback to the login that started it: a cookie from another login
+  // attempt (state, PKCE code_verifier, nonce) makes the portal refuse it.
+  for (const [check, name] of [
+    ["state", "next-auth.state"],
+    ["PKCE", "next-auth.pkce.code_verifier"],
+    ["nonce", "next-auth.nonce"],
+  ] as const) {
+    test(`el portal rechaza la respuesta de ClaveÚnica si no corresponde a este inicio (${check})`, async ({ page }) => {
+      await startLogin(page);
+      const earlier = await cookie(page, name);
+      await startLogin(page);
+      expect((await cookie(page, name)).value).not.toBe(earlier.value);
+      await page.context().addCookies([earlier]);
+      await page.getByRole("button", { name: "Ana Pérez" }).click();
+      // next-auth sends callback errors back to the sign-in page.
+      await expect(page).toHaveURL(/\/ingresar\?.*error=OAuthCallback/);
+      expect((await page.context().cookies()).some((c) => c.name === SESSION_COOKIE)).toBe(false);
+      await page.goto("/cuenta");
+      await expect(page).toHaveURL(/\/ingresar/);
+    });
+  }
 });

@@ -44,4 +44,26 @@ describe("checkServerEnv", () => {
     const r = checkServerEnv({ ...base, NODE_ENV: "production", NEXTAUTH_SECRET: "a".repeat(40) });
     expect(r.ok).toBe(false);
   });
+
+  it("has PKCE and nonce on unless turned off, and accepts only on or off", () => {
+    const r = checkServerEnv(base);
+    expect(r.ok && [r.env.CLAVEUNICA_PKCE, r.env.CLAVEUNICA_NONCE]).toEqual(["on", "on"]);
+    const off = checkServerEnv({ ...base, CLAVEUNICA_PKCE: "off", CLAVEUNICA_NONCE: "off" });
+    expect(off.ok && [off.env.CLAVEUNICA_PKCE, off.env.CLAVEUNICA_NONCE]).toEqual(["off", "off"]);
+    for (const value of ["false", "0", "OFF", ""]) {
+      const bad = checkServerEnv({ ...base, CLAVEUNICA_PKCE: value });
+      expect(bad.ok, value).toBe(false);
+      if (!bad.ok) expect(bad.problems).toEqual([{ variable: "CLAVEUNICA_PKCE", message: "debe ser on u off" }]);
+    }
+  });
+
+  it("warns in production, and only there, when PKCE or the nonce is off", () => {
+    const prod = checkServerEnv({ ...base, NODE_ENV: "production", CLAVEUNICA_PKCE: "off", CLAVEUNICA_NONCE: "off" });
+    expect(prod.ok).toBe(true);
+    if (prod.ok) expect(prod.warnings.map((w) => w.variable)).toEqual(["CLAVEUNICA_PKCE", "CLAVEUNICA_NONCE"]);
+    const on = checkServerEnv({ ...base, NODE_ENV: "production" });
+    expect(on.ok && on.warnings).toEqual([]);
+    const demo = checkServerEnv({ ...base, NODE_ENV: "production", PISEE_DEMO: "1", CLAVEUNICA_PKCE: "off" });
+    expect(demo.ok && demo.warnings).toEqual([]);
+  });
 });

@@ -8,6 +8,8 @@ import { z } from "@/lib/zod";
  */
 const ZUrl = z.url({ protocol: /^https?$/ }).transform((u) => u.replace(/\/+$/, ""));
 const ZSecret = z.string().min(32, "debe tener al menos 32 caracteres");
+/** A login check that is on unless the identity provider cannot do it (see .env.example). */
+const ZCheck = z.enum(["on", "off"], { error: "debe ser on u off" }).default("on");
 
 const ZServerEnv = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "debe ser una URL postgresql://"),
@@ -18,6 +20,12 @@ const ZServerEnv = z.object({
   CLAVEUNICA_CLIENT_SECRET: z.string().min(16, "debe tener al menos 16 caracteres"),
   /** Where sign-out sends the browser to end the ClaveÚnica session (`?redirect=` is appended). */
   CLAVEUNICA_LOGOUT_URL: ZUrl,
+  /**
+   * PKCE (S256) and the OIDC `nonce` on every login (RFC 9700); `state` is always on. Turn one
+   * off only for an identity provider that cannot do it: the portal then warns at start.
+   */
+  CLAVEUNICA_PKCE: ZCheck,
+  CLAVEUNICA_NONCE: ZCheck,
   /** Encrypts the portal's signing keys at rest: 32 random bytes, base64url (openssl rand 32 | basenc --base64url). */
   PISEE_MASTER_KEY: z
     .string()
@@ -33,10 +41,13 @@ export const SECRET_VARIABLES = ["NEXTAUTH_SECRET", "CLAVEUNICA_CLIENT_SECRET", 
 
 export type EnvProblem = { variable: string; message: string };
 
-/** Validates an environment; returns the parsed configuration or the list of problems. */
+/**
+ * Validates an environment; returns the parsed configuration (with what is allowed but weakens
+ * security in production, to be logged at start) or the list of problems.
+ */
 export function checkServerEnv(
   env: Record<string, string | undefined>,
-): { ok: true; env: ServerEnv } | { ok: false; problems: EnvProblem[] } {
+): { ok: true; env: ServerEnv; warnings: EnvProblem[] } | { ok: false; problems: EnvProblem[] } {
   const parsed = ZServerEnv.safeParse(env);
   if (!parsed.success) {
     return {
@@ -58,7 +69,16 @@ export function checkServerEnv(
       problems.push({ variable: "NEXTAUTH_SECRET", message: "no parece aleatorio" });
     }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, env: value };
+  const warnings: EnvProblem[] = [];
+  if (production) {
+    if (value.CLAVEUNICA_PKCE === "off") {
+      warnings.push({ variable: "CLAVEUNICA_PKCE", message: "PKCE desactivado: un código de autorización interceptado podría canjearse (RFC 9700 §2.1.1)" });
+    }
+    if (value.CLAVEUNICA_NONCE === "off") {
+      warnings.push({ variable: "CLAVEUNICA_NONCE", message: "nonce desactivado: no se comprueba que el ID token sea de este inicio de sesión" });
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, env: value, warnings };
 }
 
 let cached: ServerEnv | undefined;

@@ -6,7 +6,11 @@ import { checkServerEnv } from "@/lib/env";
  */
 export function assertValidConfiguration(): void {
   const result = checkServerEnv(process.env);
-  if (result.ok) return;
+  if (result.ok) {
+    // Allowed, but weaker: said at every start so that it is not forgotten.
+    for (const w of result.warnings) console.warn(`Advertencia de seguridad: ${w.variable}=off: ${w.message}.`);
+    return;
+  }
   console.error(
     "El portal no puede iniciar: su configuración no es válida.\n" +
       result.problems.map((p) => `  - ${p.variable}: ${p.message}`).join("\n") +

@@ -1,16 +1,17 @@
 import type { NextRequest } from "next/server";
-import { recordSignOut } from "@/lib/auth/persons";
-import { sessionCookieName, sessionRunFromCookies } from "@/lib/auth/session";
+import { revokeSession } from "@/lib/auth/revocation";
+import { sessionCookieName, sessionFromCookies } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
 
 /**
- * Sign-out (POST only; the proxy has already checked the Origin): ends the portal session and
+ * Sign-out (POST only; the proxy has already checked the Origin): ends the portal session on the
+ * server (its id is revoked, so a copy of the cookie stops working too), clears the cookie, and
  * sends the browser to ClaveÚnica's logout so that session ends too, then back to the home page.
  */
 export async function POST(req: NextRequest) {
   const env = serverEnv();
-  const run = await sessionRunFromCookies(req.cookies);
-  if (run) await recordSignOut(run);
+  const session = await sessionFromCookies(req.cookies);
+  if (session) await revokeSession(session);
   const back = `${env.NEXTAUTH_URL}/?sesion=cerrada`;
   const target = new URL(env.CLAVEUNICA_LOGOUT_URL);
   target.searchParams.set("redirect", back);

@@ -1,5 +1,40 @@
 import { describe, expect, it } from "vitest";
-import { identityFromUserinfo } from "./claveunica";
+import { checkServerEnv } from "@/lib/env";
+import { claveUnicaProvider, identityFromUserinfo } from "./claveunica";
+
+const env = {
+  DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_SECRET: "Zk3q9V7x1LmR2pT8wY4nB6cD0eF5gH7jK9",
+  CLAVEUNICA_ISSUER: "http://127.0.0.1:4010",
+  CLAVEUNICA_CLIENT_ID: "pisee-portal",
+  CLAVEUNICA_CLIENT_SECRET: "0123456789abcdef0123",
+  CLAVEUNICA_LOGOUT_URL: "http://127.0.0.1:4010/api/v1/accounts/app/logout",
+  PISEE_MASTER_KEY: "q3Zk1c9V7x1LmR2pT8wY4nB6cD0eF5gH7jK9aQwErTy",
+};
+
+/** The provider as the portal builds it from this environment. */
+function providerFrom(extra: Record<string, string>) {
+  const r = checkServerEnv({ ...env, ...extra });
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return claveUnicaProvider(r.env);
+}
+
+describe("claveUnicaProvider", () => {
+  it("uses PKCE, state and nonce by default, and validates the ID token", () => {
+    const p = providerFrom({});
+    expect(p.checks).toEqual(["pkce", "state", "nonce"]);
+    expect(p.idToken).toBe(true);
+    expect(p.client).toEqual({ token_endpoint_auth_method: "client_secret_post" });
+  });
+
+  it("drops PKCE or the nonce only when the environment turns it off; state always stays", () => {
+    expect(providerFrom({ CLAVEUNICA_PKCE: "off" }).checks).toEqual(["state", "nonce"]);
+    expect(providerFrom({ CLAVEUNICA_NONCE: "off" }).checks).toEqual(["pkce", "state"]);
+    expect(providerFrom({ CLAVEUNICA_PKCE: "off", CLAVEUNICA_NONCE: "off" }).checks).toEqual(["state"]);
+    expect(providerFrom({ CLAVEUNICA_PKCE: "on", CLAVEUNICA_NONCE: "on" }).checks).toEqual(["pkce", "state", "nonce"]);
+  });
+});
 
 describe("identityFromUserinfo", () => {
   it("keys the person by RUN, not by sub", () => {

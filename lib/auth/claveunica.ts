@@ -26,10 +26,27 @@ export function identityFromUserinfo(info: ClaveUnicaUserinfo): ClaveUnicaIdenti
   return { id: run.run, valid: true, run: run.run, givenNames, familyNames, name };
 }
 
+export type LoginCheck = "pkce" | "state" | "nonce";
+
 /**
- * The next-auth provider for ClaveÚnica (or its local emulator): authorization-code flow,
- * `client_secret_post`, the ID token validated against the issuer's keys, and userinfo fetched
- * with POST as ClaveÚnica requires (its `sub` must match the ID token's).
+ * The login's protections (RFC 9700 §2.1): PKCE with S256 binds the authorization code to this
+ * browser's login, `state` binds the callback to it, and `nonce` binds the ID token to it.
+ * `state` is always on; PKCE and nonce can be turned off only for an identity provider that
+ * cannot do them (CLAVEUNICA_PKCE=off, CLAVEUNICA_NONCE=off).
+ */
+export function loginChecks(env: Pick<ServerEnv, "CLAVEUNICA_PKCE" | "CLAVEUNICA_NONCE">): LoginCheck[] {
+  const checks: LoginCheck[] = [];
+  if (env.CLAVEUNICA_PKCE !== "off") checks.push("pkce");
+  checks.push("state");
+  if (env.CLAVEUNICA_NONCE !== "off") checks.push("nonce");
+  return checks;
+}
+
+/**
+ * The next-auth provider for ClaveÚnica (or its local emulator): authorization-code flow with
+ * PKCE, state and nonce (`loginChecks`), `client_secret_post`, the ID token validated against
+ * the issuer's keys (and its nonce against this login's), and userinfo fetched with POST as
+ * ClaveÚnica requires (its `sub` must match the ID token's).
  */
 export function claveUnicaProvider(env: ServerEnv): OAuthConfig<ClaveUnicaUserinfo> {
   return {
@@ -42,7 +59,7 @@ export function claveUnicaProvider(env: ServerEnv): OAuthConfig<ClaveUnicaUserin
     authorization: { params: { scope: "openid run name" } },
     client: { token_endpoint_auth_method: "client_secret_post" },
     idToken: true,
-    checks: ["state"],
+    checks: loginChecks(env),
     userinfo: {
       async request({ tokens, client }) {
         const info = (await client.userinfo(tokens.access_token!, { method: "POST", via: "header" })) as ClaveUnicaUserinfo;

@@ -2,14 +2,17 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import { claveUnicaProvider, type ClaveUnicaIdentity } from "@/lib/auth/claveunica";
 import { recordSignIn } from "@/lib/auth/persons";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session";
+import { clock } from "@/lib/clock";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
-
 let cached: NextAuthOptions | undefined;
 
-/** next-auth (v4) with JWT sessions: the token carries only the RUN and the name. */
+/**
+ * next-auth (v4) with JWT sessions: the token carries only the RUN, the name, the session's id
+ * (`sid`, revoked at sign-out) and the sign-in time (the session ends 8 h after it).
+ */
 export function authOptions(): NextAuthOptions {
   if (cached) return cached;
   const env = serverEnv();
@@ -35,6 +38,9 @@ export function authOptions(): NextAuthOptions {
           if (identity.valid) {
             token.sub = identity.run;
             token.name = identity.name;
+            // Set once at sign-in; next-auth's later re-encodes keep every claim.
+            token.sid = crypto.randomUUID();
+            token.signedInAt = Math.floor(clock.now().getTime() / 1000);
           }
         }
         return token;

@@ -16,8 +16,3 @@ export async function recordSignIn(identity: { run: string; givenNames: string; 
     await recordAudit(tx, { actorRun: identity.run, action: "person.signed_in", targetType: "person", targetId: identity.run });
   });
 }
-
-export async function recordSignOut(run: string): Promise<void> {
-  const db = getDb();
-  await db.$transaction((tx) => recordAudit(tx, { actorRun: run, action: "person.signed_out", targetType: "person", targetId: run }));
-}

@@ -3,6 +3,8 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import type { ActorRoles } from "@/lib/auth/permissions";
+import { isSessionRevoked } from "@/lib/auth/revocation";
+import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import type { GradualityGroup, MembershipRole } from "@/lib/generated/prisma/enums";
@@ -39,16 +41,36 @@ function readSessionCookie(jar: CookieReader): string | undefined {
   return chunks.length ? chunks.map((c) => c.value).join("") : undefined;
 }
 
-/** The RUN of the session in these cookies, when the session token is valid and unexpired. */
-export async function sessionRunFromCookies(jar: CookieReader): Promise<string | null> {
+/** A session lasts 8 h from sign-in, however often next-auth re-encodes its token. */
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What the session token says: the person, the session's id, and when the token expires. */
+export type SessionClaims = { run: string; sid: string; signedInAt: Date; expiresAt: Date };
+
+/**
+ * The session in these cookies when its token is valid, unexpired, has a session id and is
+ * less than 8 h from its sign-in; whether it was signed out is `actorFromCookies`' question.
+ * A token without `sid` (issued before sessions had one) is no session.
+ */
+export async function sessionFromCookies(jar: CookieReader): Promise<SessionClaims | null> {
   const token = readSessionCookie(jar);
   if (!token) return null;
+  let payload: Awaited<ReturnType<typeof decode>>;
   try {
-    const payload = await decode({ token, secret: serverEnv().NEXTAUTH_SECRET });
-    return typeof payload?.sub === "string" && payload.sub ? payload.sub : null;
+    payload = await decode({ token, secret: serverEnv().NEXTAUTH_SECRET });
   } catch {
     return null;
   }
+  const { sub, sid, signedInAt, exp } = payload ?? {};
+  if (typeof sub !== "string" || !sub) return null;
+  if (typeof sid !== "string" || !UUID.test(sid)) return null;
+  if (typeof signedInAt !== "number" || typeof exp !== "number") return null;
+  // next-auth re-encodes the token with a later `exp` whenever /api/auth/session is called:
+  // the session's own end is counted from sign-in.
+  if ((signedInAt + SESSION_MAX_AGE_SECONDS) * 1000 <= clock.now().getTime()) return null;
+  return { run: sub, sid, signedInAt: new Date(signedInAt * 1000), expiresAt: new Date(exp * 1000) };
 }
 
 export async function loadActor(run: string): Promise<Actor | null> {
@@ -72,9 +94,16 @@ export async function loadActor(run: string): Promise<Actor | null> {
   };
 }
 
+/**
+ * The signed-in person of these cookies, or null: no valid session token, a token without a
+ * session id, or a session that was signed out (`revoked_session`, looked up by primary key
+ * alongside the person).
+ */
 export async function actorFromCookies(jar: CookieReader): Promise<Actor | null> {
-  const run = await sessionRunFromCookies(jar);
-  return run ? loadActor(run) : null;
+  const session = await sessionFromCookies(jar);
+  if (!session) return null;
+  const [revoked, actor] = await Promise.all([isSessionRevoked(session.sid), loadActor(session.run)]);
+  return revoked ? null : actor;
 }
 
 /** The current actor in a server component or server action (once per request). */

@@ -109,6 +109,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           client_name: "Portal de la Red de Interoperabilidad del Estado",
           redirect_uris: [`${portalUrl}/api/auth/callback/claveunica`],
           post_logout_redirect_uris: [`${portalUrl}/?sesion=cerrada`],
+          // Like a strict IdP, PKCE is required, unless the portal is told not to use it.
+          pkce_required: process.env.CLAVEUNICA_PKCE !== "off",
         },
       ],
       log: (l) => opts.log(`[claveunica] ${l}`),

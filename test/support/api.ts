@@ -1,5 +1,16 @@
 import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { clock } from "@/lib/clock";
+
+/**
+ * A session token as the portal issues it at sign-in: the RUN, a fresh session id (`sid`) and
+ * the sign-in time; `claims` overrides or removes (undefined) any of them.
+ */
+export async function sessionToken(run: string, claims: Record<string, unknown> = {}): Promise<string> {
+  const token: Record<string, unknown> = { sub: run, name: "Prueba", sid: crypto.randomUUID(), signedInAt: Math.floor(clock.now().getTime() / 1000), ...claims };
+  for (const key of Object.keys(token)) if (token[key] === undefined) delete token[key];
+  return encode({ token, secret: process.env.NEXTAUTH_SECRET!, maxAge: 8 * 60 * 60 });
+}
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
 
@@ -11,8 +22,7 @@ export async function call(
 ) {
   const headers = new Headers(opts.headers);
   if (opts.as) {
-    const token = await encode({ token: { sub: opts.as, name: "Prueba" }, secret: process.env.NEXTAUTH_SECRET! });
-    headers.set("cookie", `next-auth.session-token=${token}`);
+    headers.set("cookie", `next-auth.session-token=${await sessionToken(opts.as)}`);
   }
   let body: string | Uint8Array<ArrayBuffer> | undefined;
   if (opts.body !== undefined) {

@@ -14,6 +14,8 @@ const USAGE = `Uso: claveunica-emulator [opciones]
   --redirect-uri <url>              repetible; env CLAVEUNICA_REDIRECT_URI (separadas por coma)
   --post-logout-redirect-uri <url>  repetible; env CLAVEUNICA_POST_LOGOUT_REDIRECT_URI (separadas por coma)
   --persons <archivo.json>          personas de prueba (por omisión persons.json)
+  --pkce-optional                   el cliente puede omitir PKCE (para un portal con
+                                    CLAVEUNICA_PKCE=off); env CLAVEUNICA_PKCE=off
   -h, --help                        esta ayuda`;
 
 function list(values, envValue) {
@@ -37,6 +39,7 @@ try {
       "redirect-uri": { type: "string", multiple: true },
       "post-logout-redirect-uri": { type: "string", multiple: true },
       persons: { type: "string" },
+      "pkce-optional": { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -74,6 +77,7 @@ try {
       client_secret: clientSecret,
       redirect_uris: redirectUris,
       post_logout_redirect_uris: postLogoutUris,
+      pkce_required: !(args["pkce-optional"] || env.CLAVEUNICA_PKCE === "off"),
     }],
     personsFile: args.persons ? resolve(args.persons) : undefined,
     log: (line) => process.stderr.write(`${line}\n`),

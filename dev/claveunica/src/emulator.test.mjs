@@ -1,5 +1,6 @@
 // End-to-end tests of the ClaveÚnica emulator over real HTTP (no browser):
 // fetch with manual redirects and a tiny cookie jar.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 
@@ -8,6 +9,8 @@ import { loginPage } from "./pages.mjs";
 
 const CLIENT_ID = "portal-test";
 const CLIENT_SECRET = "secreto-de-prueba";
+/** A client registered with pkce_required: false (a portal running with CLAVEUNICA_PKCE=off). */
+const NO_PKCE_CLIENT_ID = "portal-sin-pkce";
 const REDIRECT_URI = "http://localhost:3999/api/auth/callback/claveunica";
 const POST_LOGOUT_URI = "http://localhost:3999/";
 const MAX_REDIRECTS = 10;
@@ -98,15 +101,26 @@ async function browse(jar, url, init = {}) {
   throw new Error(`más de ${MAX_REDIRECTS} redirecciones`);
 }
 
-function authorizeUrl(state, nonce = `n-${state}`) {
+/** The PKCE code_verifier of the login with this state (43 characters of base64url). */
+function verifierFor(state) {
+  return createHash("sha256").update(`verificador-${state}`).digest("base64url");
+}
+
+function challengeFor(verifier) {
+  return createHash("sha256").update(verifier).digest("base64url");
+}
+
+/** An authorization request as the portal sends it: PKCE S256 (unless `pkce: false`), state and nonce. */
+function authorizeUrl(state, { nonce = `n-${state}`, pkce = true, clientId = CLIENT_ID } = {}) {
   const url = new URL("/openid/authorize/", origin);
   url.search = new URLSearchParams({
-    client_id: CLIENT_ID,
+    client_id: clientId,
     response_type: "code",
     scope: "openid run name",
     redirect_uri: REDIRECT_URI,
     state,
     nonce,
+    ...(pkce ? { code_challenge: challengeFor(verifierFor(state)), code_challenge_method: "S256" } : {}),
   }).toString();
   return url;
 }
@@ -134,13 +148,19 @@ async function signIn(jar, sub, state) {
   return done.location;
 }
 
-async function exchange(code, { basic = false } = {}) {
+/**
+ * Redeems the code in `location` (the redirect back to the client) at the token endpoint, with
+ * the code_verifier of that login unless another one (or none: null) is given.
+ */
+async function exchange(location, { basic = false, verifier = verifierFor(location.searchParams.get("state")), clientId = CLIENT_ID } = {}) {
+  const code = location.searchParams.get("code");
   const form = new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI });
+  if (verifier !== null) form.set("code_verifier", verifier);
   const headers = { "content-type": "application/x-www-form-urlencoded" };
   if (basic) {
-    headers.authorization = `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}`;
+    headers.authorization = `Basic ${Buffer.from(`${clientId}:${CLIENT_SECRET}`).toString("base64")}`;
   } else {
-    form.set("client_id", CLIENT_ID);
+    form.set("client_id", clientId);
     form.set("client_secret", CLIENT_SECRET);
   }
   const response = await fetch(new URL("/openid/token/", origin), { method: "POST", headers, body: form });
@@ -159,6 +179,11 @@ beforeAll(async () => {
       client_secret: CLIENT_SECRET,
       redirect_uris: [REDIRECT_URI],
       post_logout_redirect_uris: [POST_LOGOUT_URI],
+    }, {
+      client_id: NO_PKCE_CLIENT_ID,
+      client_secret: CLIENT_SECRET,
+      redirect_uris: [REDIRECT_URI],
+      pkce_required: false,
     }],
   });
   origin = emulator.issuer;
@@ -191,7 +216,7 @@ describe("ClaveÚnica emulator", () => {
 
   describe("authorization code flow", () => {
     const jar = new CookieJar();
-    let code;
+    let location;
     let tokens;
 
     it("shows an accessible Spanish login page listing every person", async () => {
@@ -219,18 +244,18 @@ describe("ClaveÚnica emulator", () => {
       expect(done.location.origin + done.location.pathname).toBe(REDIRECT_URI);
       expect(done.location.searchParams.get("state")).toBe("estado-2");
       expect(done.location.searchParams.get("error")).toBeNull();
-      code = done.location.searchParams.get("code");
-      expect(code).toBeTruthy();
+      location = done.location;
+      expect(location.searchParams.get("code")).toBeTruthy();
     });
 
     it("refuses client_secret_basic at the token endpoint", async () => {
-      const { status, json } = await exchange(code, { basic: true });
+      const { status, json } = await exchange(location, { basic: true });
       expect(status).toBeGreaterThanOrEqual(400);
       expect(json.error).toBe("invalid_client");
     });
 
-    it("exchanges the code with client_secret_post; the ID token carries sub only", async () => {
-      const { status, json } = await exchange(code);
+    it("exchanges the code with client_secret_post; the ID token carries sub and the nonce only", async () => {
+      const { status, json } = await exchange(location);
       expect(status).toBe(200);
       expect(json.token_type).toBe("Bearer");
       expect(json.refresh_token).toBeUndefined();
@@ -265,7 +290,7 @@ describe("ClaveÚnica emulator", () => {
     });
 
     it("refuses a second use of the code and revokes what it issued", async () => {
-      const { status, json } = await exchange(code);
+      const { status, json } = await exchange(location);
       expect(status).toBe(400);
       expect(json.error).toBe("invalid_grant");
       const response = await fetch(new URL("/openid/userinfo/", origin), {
@@ -279,7 +304,7 @@ describe("ClaveÚnica emulator", () => {
       const again = await browse(jar, authorizeUrl("estado-3"));
       expect(again.location?.searchParams.get("code")).toBeTruthy();
       expect(again.location.searchParams.get("state")).toBe("estado-3");
-      const { status, json } = await exchange(again.location.searchParams.get("code"));
+      const { status, json } = await exchange(again.location);
       expect(status).toBe(200);
       tokens = json;
     });
@@ -317,6 +342,74 @@ describe("ClaveÚnica emulator", () => {
     });
   });
 
+  describe("PKCE (S256) and nonce", () => {
+    /** The error an authorization request gets back at the client's redirect_uri, without any login page. */
+    async function refusedAuthorization(url) {
+      const out = await browse(new CookieJar(), url);
+      expect(out.location?.origin + out.location?.pathname).toBe(REDIRECT_URI);
+      expect(out.location.searchParams.get("code")).toBeNull();
+      return { error: out.location.searchParams.get("error"), description: out.location.searchParams.get("error_description"), state: out.location.searchParams.get("state") };
+    }
+
+    it("refuses an authorization request from the portal's client without code_challenge", async () => {
+      const refused = await refusedAuthorization(authorizeUrl("estado-sin-pkce", { pkce: false }));
+      expect(refused).toMatchObject({ error: "invalid_request", state: "estado-sin-pkce" });
+      expect(refused.description).toMatch(/PKCE/);
+    });
+
+    it("refuses the plain method, and a code_challenge without its method (which would mean plain)", async () => {
+      const verifier = verifierFor("estado-plain");
+      const plain = authorizeUrl("estado-plain", { pkce: false });
+      plain.searchParams.set("code_challenge", verifier);
+      plain.searchParams.set("code_challenge_method", "plain");
+      expect(await refusedAuthorization(plain)).toMatchObject({ error: "invalid_request", description: "not supported value of code_challenge_method" });
+
+      const implicit = authorizeUrl("estado-implicito", { pkce: false });
+      implicit.searchParams.set("code_challenge", verifier);
+      expect(await refusedAuthorization(implicit)).toMatchObject({ error: "invalid_request", description: "code_challenge_method must be provided" });
+    });
+
+    it("refuses a token request with a wrong or missing code_verifier", async () => {
+      const jar = new CookieJar();
+      const first = await signIn(jar, "5001", "estado-v1");
+      const wrong = await exchange(first, { verifier: verifierFor("otro-inicio") });
+      expect(wrong.status).toBe(400);
+      expect(wrong.json.error).toBe("invalid_grant");
+      expect(wrong.json.id_token).toBeUndefined();
+
+      const again = await browse(jar, authorizeUrl("estado-v2"));
+      const missing = await exchange(again.location, { verifier: null });
+      expect(missing.status).toBe(400);
+      expect(missing.json.error).toBe("invalid_grant");
+      expect(missing.json.id_token).toBeUndefined();
+    });
+
+    it("puts each login's own nonce in its ID token", async () => {
+      const jar = new CookieJar();
+      const first = await signIn(jar, "5002", "estado-n1");
+      const second = await browse(jar, authorizeUrl("estado-n2", { nonce: "otro-nonce-Zq81" }));
+      const a = await exchange(first);
+      const b = await exchange(second.location);
+      expect(a.status).toBe(200);
+      expect(jwtPayload(a.json.id_token).nonce).toBe("n-estado-n1");
+      expect(jwtPayload(b.json.id_token).nonce).toBe("otro-nonce-Zq81");
+    });
+
+    it("lets a client registered with pkce_required: false omit PKCE, but still checks a challenge it sends", async () => {
+      const jar = new CookieJar();
+      const page = await browse(jar, authorizeUrl("estado-op1", { pkce: false, clientId: NO_PKCE_CLIENT_ID }));
+      expect(page.status).toBe(200);
+      const done = await submit(jar, page.body, "login", { sub: "5001" });
+      const ok = await exchange(done.location, { verifier: null, clientId: NO_PKCE_CLIENT_ID });
+      expect(ok.status).toBe(200);
+
+      const withPkce = await browse(jar, authorizeUrl("estado-op2", { clientId: NO_PKCE_CLIENT_ID }));
+      const wrong = await exchange(withPkce.location, { verifier: verifierFor("otro"), clientId: NO_PKCE_CLIENT_ID });
+      expect(wrong.status).toBe(400);
+      expect(wrong.json.error).toBe("invalid_grant");
+    });
+  });
+
   it("returns error=access_denied to the client when the person cancels", async () => {
     const jar = new CookieJar();
     const page = await browse(jar, authorizeUrl("estado-cancelar"));
@@ -341,14 +434,14 @@ describe("ClaveÚnica emulator", () => {
   it("lets the browser switch person with prompt=login", async () => {
     const jar = new CookieJar();
     const first = await signIn(jar, "5001", "estado-s1");
-    const before = await exchange(first.searchParams.get("code"));
+    const before = await exchange(first);
     const url = authorizeUrl("estado-s2");
     url.searchParams.set("prompt", "login");
     const page = await browse(jar, url);
     expect(page.status).toBe(200);
     const done = await submit(jar, page.body, "login", { sub: "5003" });
     expect(done.location.searchParams.get("state")).toBe("estado-s2");
-    const after = await exchange(done.location.searchParams.get("code"));
+    const after = await exchange(done.location);
     expect(jwtPayload(after.json.id_token).sub).toBe("5003");
     const old = await fetch(new URL("/openid/userinfo/", origin), {
       method: "POST",
@@ -360,7 +453,7 @@ describe("ClaveÚnica emulator", () => {
   it("returns DV 'K' as an upper-case string", async () => {
     const jar = new CookieJar();
     const location = await signIn(jar, "5005", "estado-k");
-    const { json } = await exchange(location.searchParams.get("code"));
+    const { json } = await exchange(location);
     const response = await fetch(new URL("/openid/userinfo/", origin), {
       method: "POST",
       headers: { authorization: `Bearer ${json.access_token}` },

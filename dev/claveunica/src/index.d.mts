@@ -4,6 +4,8 @@ export type EmulatorClient = {
   redirect_uris: string[];
   post_logout_redirect_uris?: string[];
   client_name?: string;
+  /** Default true: the client must use PKCE (S256). */
+  pkce_required?: boolean;
 };
 
 export type EmulatorPerson = { sub: string; run: string; nombres: string[]; apellidos: string[]; descripcion: string };

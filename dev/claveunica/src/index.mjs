@@ -56,11 +56,14 @@ function normaliseClients(clients) {
       throw new TypeError(`${where}.redirect_uris debe ser un arreglo no vacío`);
     }
     if (!Array.isArray(postLogout)) throw new TypeError(`${where}.post_logout_redirect_uris debe ser un arreglo`);
+    const pkceRequired = client.pkce_required ?? true;
+    if (typeof pkceRequired !== "boolean") throw new TypeError(`${where}.pkce_required debe ser booleano`);
     return {
       client_id: clientId,
       client_secret: clientSecret,
       redirect_uris: [...redirectUris],
       post_logout_redirect_uris: [...postLogout],
+      pkce_required: pkceRequired,
       ...(client.client_name ? { client_name: String(client.client_name) } : {}),
     };
   });
@@ -86,7 +89,10 @@ function listen(server, port, host) {
  * @param {object} options
  * @param {number} [options.port=0] 0 picks a free port.
  * @param {string} [options.host="127.0.0.1"]
- * @param {Array<{client_id: string, client_secret: string, redirect_uris: string[], post_logout_redirect_uris?: string[], client_name?: string}>} options.clients
+ * @param {Array<{client_id: string, client_secret: string, redirect_uris: string[], post_logout_redirect_uris?: string[], client_name?: string, pkce_required?: boolean}>} options.clients
+ *   pkce_required (default true): the client must send a PKCE S256 code_challenge; false only to
+ *   emulate an identity provider for a portal running with CLAVEUNICA_PKCE=off. A code_challenge
+ *   that is sent is always enforced at the token endpoint, and `plain` is always refused.
  * @param {Array<object>} [options.persons] test persons (default: persons.json)
  * @param {string} [options.personsFile] path of a persons JSON file
  * @param {(message: string) => void} [options.log] receives error/diagnostic lines; silent by default
@@ -97,6 +103,7 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", clients, per
   const registered = normaliseClients(clients);
   const people = persons ? validatePersons(persons) : await loadPersons(personsFile);
   const bySub = new Map(people.map((person) => [person.sub, person]));
+  const pkceOptional = new Set(registered.filter((client) => !client.pkce_required).map((client) => client.client_id));
   const Provider = await loadProvider();
 
   let handler = (req, res) => {
@@ -126,7 +133,10 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", clients, per
     claims: { openid: ["sub"], run: ["RolUnico"], name: ["name"] },
     conformIdTokenClaims: true,
     allowOmittingSingleRegisteredRedirectUri: false,
-    pkce: { required: () => false },
+    // PKCE (RFC 7636) with S256 only: oidc-provider refuses `plain` and a code_challenge without
+    // code_challenge_method, and checks the code_verifier at the token endpoint whenever a
+    // challenge was sent. Required for every client unless it was registered otherwise.
+    pkce: { required: (ctx, client) => !pkceOptional.has(client.clientId) },
     routes: {
       authorization: ROUTES.authorization,
       token: ROUTES.token,
