@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { MAX_BODY_BYTES } from "./exchange/claims.ts";
 
 /**
  * The node's settings: a JSON file (default ./node-agent.json, or PISEE_NODE_CONFIG) whose
@@ -19,10 +20,16 @@ const ZSettings = z.object({
     tls: z.object({ cert: z.string(), key: z.string() }).optional(),
     insecureHttp: z.boolean().default(false),
   }),
+  /**
+   * Peers whose URL is in a private range (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7) are
+   * refused in prod unless the deployment allows them here (§2).
+   */
+  allowPrivatePeers: z.boolean().default(false),
   /** Provider side: where each service's backend answers. */
   backends: z.record(z.string(), z.url()).default({}),
   timeouts: z.object({ providerMs: z.number().int().positive().default(15_000), backendMs: z.number().int().positive().default(10_000) }).default({ providerMs: 15_000, backendMs: 10_000 }),
-  bodyLimitBytes: z.number().int().positive().default(10 * 1024 * 1024),
+  /** The largest request body an app may send (decoded); the protocol allows at most 8 MiB (§3.2). */
+  bodyLimitBytes: z.number().int().positive().max(MAX_BODY_BYTES).default(MAX_BODY_BYTES),
   /** How long after the configuration expires the node keeps serving non-sensitive services. */
   graceSeconds: z.number().int().min(0).default(2 * 60 * 60),
   refreshSeconds: z.number().int().min(1).default(60),

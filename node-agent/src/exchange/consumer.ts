@@ -4,7 +4,9 @@ import { checkMessageTimes } from "../enforcement/time.ts";
 import { ProtocolError, transportError, type ErrorCode } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import { parseRun } from "../shared/run.ts";
+import { isPrintableText, MAX_TEXT_CLAIM } from "./claims.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
+import type { NodeEntry } from "../network-config/store.ts";
 import { METHODS, parseLocalUrl } from "./paths.ts";
 
 export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
@@ -40,17 +42,31 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
 
   const proc = one(app.headers["pisee-procedure"]);
   const caseId = one(app.headers["pisee-case"]);
-  const official = one(app.headers["pisee-official"]);
+  let official = one(app.headers["pisee-official"]);
   let subject = one(app.headers["pisee-subject"]);
   const consent = one(app.headers["pisee-consent"]);
+  // Only claims of the forms of §3.3 step 2a leave this node.
+  if (proc && !isPrintableText(proc)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Procedure: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
+  if (caseId && !isPrintableText(caseId)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Case: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
+  if (official) {
+    const run = parseRun(official);
+    if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Official no es un RUN válido"), rid);
+    official = run.run;
+  }
   if (service.sensitive) {
     if (!proc || !subject || !consent) throw withRid(new ProtocolError("consumer.consent_required"), rid);
     const run = parseRun(subject);
     if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Subject no es un RUN válido"), rid);
     subject = run.run;
   }
-  const provider = service.nodes.map((id) => cfg.nodes.get(id)).find((n) => n && n.enc.length > 0);
-  if (!provider) throw withRid(new ProtocolError("consumer.provider_unreachable", "el servicio no tiene nodos activos"), rid);
+  // A node with an encryption key and a URL the rules of §2 allow; one whose URL breaks them is never sent to.
+  const withKeys = service.nodes.map((id) => cfg.nodes.get(id)).filter((n): n is NodeEntry => n !== undefined && n.enc.length > 0);
+  const provider = withKeys.find((n) => n.exchange !== null);
+  if (!provider) {
+    for (const n of withKeys) ctx.log.warn({ rid, peer: n.id, url: n.url, why: n.unreachable }, "peer URL refused");
+    throw withRid(new ProtocolError("consumer.provider_unreachable", withKeys.length ? "la URL del nodo proveedor no es admisible" : "el servicio no tiene nodos activos"), rid);
+  }
+  const exchange = provider.exchange!;
 
   const iat = nowSeconds(ctx);
   const jti = crypto.randomUUID();
@@ -85,10 +101,9 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
   let contentType: string;
   let text: string;
   try {
-    if (!provider.exchange) throw new Error("the provider node's URL is not a URL");
     const r = await ctx.http.request({
-      origin: provider.exchange.origin,
-      path: provider.exchange.path,
+      origin: exchange.origin,
+      path: exchange.path,
       method: "POST",
       headers: { "content-type": "application/jose" },
       body: jwe,

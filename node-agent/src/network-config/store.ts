@@ -4,6 +4,7 @@ import type { KeyObject } from "node:crypto";
 import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload } from "../protocol/config.ts";
 import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
 import { readJsonFile, writeJsonFile } from "../files.ts";
+import { checkNodeUrl } from "../shared/node-url.ts";
 
 /**
  * The network configuration a node obeys (PROTOCOL.md §2): verified against the trust anchor
@@ -14,19 +15,20 @@ export type NodeEntry = {
   id: string;
   institution: string;
   url: string;
-  /** Where its network port takes messages (`{url}/v1/exchange`), parsed once per configuration; null when `url` is not a URL. */
+  /**
+   * Where its network port takes messages (`{origin}/v1/exchange`), checked once per configuration;
+   * null when `url` breaks the rules of §2 (the node never sends to it; `unreachable` says why).
+   */
   exchange: { origin: string; path: string } | null;
+  unreachable: string | null;
   sig: Map<string, KeyObject>;
   enc: { kid: string; key: KeyObject }[];
 };
 
-function exchangeTarget(url: string): NodeEntry["exchange"] {
-  try {
-    const u = new URL(url);
-    return { origin: u.origin, path: `${u.pathname.replace(/\/+$/, "")}/v1/exchange` };
-  } catch {
-    return null;
-  }
+/** `{origin}/v1/exchange` for a URL that is an origin allowed in this environment (§2); else why not. */
+export function exchangeTarget(url: string, env: "dev" | "prod", allowPrivate: boolean): Pick<NodeEntry, "exchange" | "unreachable"> {
+  const r = checkNodeUrl(url, env, { allowPrivate });
+  return r.ok ? { exchange: { origin: r.origin, path: "/v1/exchange" }, unreachable: null } : { exchange: null, unreachable: `${r.reason}: ${r.message}` };
 }
 export type ServiceEntry = NetworkConfigPayload["services"][number];
 export type AgreementEntry = NetworkConfigPayload["agreements"][number];
@@ -74,7 +76,7 @@ export class ConfigStore {
   private readonly file: string;
 
   constructor(
-    private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number },
+    private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number; allowPrivatePeers?: boolean },
   ) {
     this.file = path.join(opts.dataDir, "config-state.json");
   }
@@ -156,15 +158,15 @@ export class ConfigStore {
     ) {
       throw new ConfigRefused("shape", "La configuración no tiene la forma del protocolo.");
     }
-    return index(payload, configHash(payload), issuedAtMs, expiresAtMs);
+    return index(payload, configHash(payload), issuedAtMs, expiresAtMs, (url) => exchangeTarget(url, this.opts.environment, !!this.opts.allowPrivatePeers));
   }
 }
 
-function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number): LoadedConfig {
+function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number, target: (url: string) => Pick<NodeEntry, "exchange" | "unreachable">): LoadedConfig {
   const nodes = new Map<string, NodeEntry>();
   for (const n of payload.nodes) {
-    const url = n.url.replace(/\/+$/, "");
-    const entry: NodeEntry = { id: n.id, institution: n.institution, url, exchange: exchangeTarget(url), sig: new Map(), enc: [] };
+    const url = String(n.url);
+    const entry: NodeEntry = { id: n.id, institution: n.institution, url, ...target(url), sig: new Map(), enc: [] };
     for (const jwk of n.jwks.keys) {
       try {
         if (jwk.use === "sig") entry.sig.set(jwk.kid, importPublicJwk(jwk, "sig").key);

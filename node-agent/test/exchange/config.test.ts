@@ -84,3 +84,39 @@ describe("network configuration rules (§2)", () => {
     expect(refusal(() => restarted.accept(sign(payload(6))))).toBe("rollback");
   });
 });
+
+describe("peer URLs (§2: origins; in prod https and not a local address)", () => {
+  const jwks = { keys: [] };
+  const nodes = [
+    { id: "A/ok", institution: "A", url: "https://nodo.a.cl:8443", jwks },
+    { id: "A/path", institution: "A", url: "https://nodo.a.cl/pisee", jwks },
+    { id: "A/loop", institution: "A", url: "https://2130706433", jwks },
+    { id: "A/http", institution: "A", url: "http://nodo.a.cl", jwks },
+    { id: "A/private", institution: "A", url: "https://10.1.2.3", jwks },
+  ];
+  const prodStore = (allowPrivatePeers: boolean) =>
+    new ConfigStore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), "pisee-cfg-")), environment: "prod", anchor: new Map([[anchorKey.publicJwk.kid, anchorPublic()]]), graceSeconds: 0, allowPrivatePeers });
+
+  it("sends to {origin}/v1/exchange only; a URL that breaks the rules marks the peer unreachable, with the reason", () => {
+    const s = prodStore(false);
+    s.accept(sign(payload(1, { env: "prod", nodes })));
+    const n = s.current!.nodes;
+    expect(n.get("A/ok")!.exchange).toEqual({ origin: "https://nodo.a.cl:8443", path: "/v1/exchange" });
+    for (const [id, reason] of [["A/path", "not_an_origin"], ["A/loop", "forbidden_host"], ["A/http", "not_https"], ["A/private", "private_host"]]) {
+      expect(n.get(id!)!.exchange, id).toBeNull();
+      expect(n.get(id!)!.unreachable, id).toMatch(new RegExp(`^${reason}: `));
+    }
+  });
+  it("private ranges only where the deployment allows them (allowPrivatePeers)", () => {
+    const s = prodStore(true);
+    s.accept(sign(payload(1, { env: "prod", nodes })));
+    expect(s.current!.nodes.get("A/private")!.exchange).toEqual({ origin: "https://10.1.2.3", path: "/v1/exchange" });
+    expect(s.current!.nodes.get("A/loop")!.exchange).toBeNull();
+  });
+  it("dev: any http(s) origin (the demo runs on http://127.0.0.1), still no path", () => {
+    const s = store();
+    s.accept(sign(payload(1, { nodes: [{ id: "A/dev", institution: "A", url: "http://127.0.0.1:9000/", jwks }, { id: "A/p", institution: "A", url: "http://127.0.0.1:9000/x", jwks }] })));
+    expect(s.current!.nodes.get("A/dev")!.exchange).toEqual({ origin: "http://127.0.0.1:9000", path: "/v1/exchange" });
+    expect(s.current!.nodes.get("A/p")!.exchange).toBeNull();
+  });
+});
