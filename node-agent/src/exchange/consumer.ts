@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
-import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
+import { decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
 import { ProtocolError, transportError, type ErrorCode } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import { parseRun } from "../shared/run.ts";
+import { readAtMost } from "./bounded.ts";
 import { isPrintableText, MAX_TEXT_CLAIM } from "./claims.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
 import type { NodeEntry } from "../network-config/store.ts";
@@ -14,6 +15,8 @@ export type AppResponse = { status: number; headers: Record<string, string>; bod
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** How much of a provider's clear (unsigned) error is read: only its code is of interest. */
+const CLEAR_ERROR_LIMIT = 64 * 1024;
 
 /**
  * The consumer node (PROTOCOL.md §3.1–3.4): checks the service and the agreement in the network
@@ -99,7 +102,7 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
 
   let status: number;
   let contentType: string;
-  let text: string;
+  let answer: Buffer | null;
   try {
     const r = await ctx.http.request({
       origin: exchange.origin,
@@ -112,10 +115,13 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
     });
     status = r.statusCode;
     contentType = String(r.headers["content-type"] ?? "");
-    text = await r.body.text();
+    // At most 20 MiB of a signed answer (§3.4), a little of a clear error; the read stops there.
+    answer = await readAtMost(r.body, status === 200 ? MAX_JWE_LENGTH : CLEAR_ERROR_LIMIT, r.headers["content-length"]);
   } catch (err) {
     throw withRid(transportError(err, "consumer.provider_timeout", "consumer.provider_unreachable"), rid);
   }
+  if (answer === null && status === 200) throw withRid(new ProtocolError("consumer.response_invalid", "respuesta de más de 20 MiB"), rid);
+  const text = answer?.toString("utf8") ?? "";
 
   if (status !== 200 || !contentType.startsWith("application/jose")) {
     // A clear error from a provider is not signed: reported as information only.

@@ -6,7 +6,8 @@ import { ERROR_MESSAGES, ProtocolError, errorBody, transportError } from "../err
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
-import { checkRequestShape, UUID_CANONICAL } from "./claims.ts";
+import { readAtMost } from "./bounded.ts";
+import { checkRequestShape, MAX_BODY_BYTES, UUID_CANONICAL } from "./claims.ts";
 
 /** The clear answer to anything that does not authenticate (§3.3 steps 1–2): always the same. */
 export const UNAUTHENTICATED_BODY = JSON.stringify({
@@ -149,6 +150,7 @@ async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unkn
   if (subject) headers["pisee-subject"] = subject;
   const body = Buffer.from(req.body, "base64url");
   const url = `${backend.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
+  let answer: { status: number; headers: Record<string, string>; body: Buffer | null };
   try {
     const target = new URL(url);
     const r = await ctx.http.request({
@@ -160,9 +162,14 @@ async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unkn
       headersTimeout: ctx.settings.timeouts.backendMs,
       bodyTimeout: ctx.settings.timeouts.backendMs,
     });
-    const resBody = Buffer.from(await r.body.arrayBuffer());
-    return { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: b64urlEncode(resBody) };
+    // At most 8 MiB of the backend's answer (§3.3 step 10); the read stops there.
+    answer = { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: await readAtMost(r.body, MAX_BODY_BYTES, r.headers["content-length"]) };
   } catch (err) {
     throw transportError(err, "provider.backend_timeout", "provider.backend_unreachable");
   }
+  if (answer.body === null) {
+    ctx.log.warn({ rid: c.rid, service: svcId }, "backend answer over 8 MiB");
+    throw new ProtocolError("provider.backend_too_large");
+  }
+  return { status: answer.status, headers: answer.headers, body: b64urlEncode(answer.body) };
 }
