@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
-import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload } from "../protocol/config.ts";
+import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload, type PublicJwk } from "../protocol/config.ts";
 import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
 import { readJsonFile, writeJsonFile } from "../files.ts";
 import { checkNodeUrl } from "../shared/node-url.ts";
@@ -44,7 +44,9 @@ export type LoadedConfig = {
   /** By `${consumer}\u0000${service}`. */
   agreements: Map<string, AgreementEntry>;
   agreementsById: Map<string, AgreementEntry>;
+  /** Keys with `purpose: "config"` (and their JWKs, persisted): they may sign the next configuration. */
   configKeys: Map<string, KeyObject>;
+  configJwks: PublicJwk[];
   consentKeys: Map<string, KeyObject>;
   revokedConsents: Set<string>;
 };
@@ -61,7 +63,12 @@ export class ConfigRefused extends Error {
   }
 }
 
-type Persisted = { version: number; hash: string; jws: string };
+/**
+ * What `config-state.json` keeps: the highest accepted version, its hash and document, and the
+ * configuration keys that document announces (public JWKs), which a restarted node trusts besides
+ * its anchor, so a key rotation survives a restart (§2). Files of an earlier version lack `configKeys`.
+ */
+type Persisted = { version: number; hash: string; jws: string; configKeys?: PublicJwk[] };
 
 function hasPrivateMembers(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasPrivateMembers);
@@ -74,11 +81,16 @@ function hasPrivateMembers(value: unknown): boolean {
 export class ConfigStore {
   private loaded: LoadedConfig | null = null;
   private readonly file: string;
+  /** Configuration keys announced by the highest accepted document (persisted with it), besides the anchor. */
+  private announced = new Map<string, KeyObject>();
 
   constructor(
     private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number; allowPrivatePeers?: boolean },
   ) {
     this.file = path.join(opts.dataDir, "config-state.json");
+    // The trusted keys are read even when the stored document itself no longer verifies or has expired.
+    const stored = this.highest();
+    if (stored) this.announced = importConfigKeys(Array.isArray(stored.configKeys) ? stored.configKeys : []).keys;
   }
 
   get current(): LoadedConfig | null {
@@ -116,7 +128,9 @@ export class ConfigStore {
     const changed = !this.loaded || this.loaded.hash !== next.hash;
     if (!this.loaded || next.expiresAtMs >= this.loaded.expiresAtMs || changed) {
       this.loaded = next;
-      this.persist({ version: next.version, hash: next.hash, jws });
+      // Keys no longer announced are no longer trusted (the anchor always is).
+      this.announced = next.configKeys;
+      this.persist({ version: next.version, hash: next.hash, jws, configKeys: next.configJwks });
     }
     return { changed, version: next.version };
   }
@@ -126,13 +140,18 @@ export class ConfigStore {
     return readJsonFile<Persisted>(this.file);
   }
 
+  /** The configuration keys trusted now: the anchor and those the highest accepted document announces. */
+  trustedConfigKeys(): string[] {
+    return [...new Set([...this.opts.anchor.keys(), ...this.announced.keys()])];
+  }
+
   private persist(p: Persisted) {
     fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
     writeJsonFile(this.file, p);
   }
 
   private verify(jws: string): LoadedConfig {
-    const trusted = new Map([...this.opts.anchor, ...(this.loaded?.configKeys ?? [])]);
+    const trusted = new Map([...this.opts.anchor, ...this.announced]);
     let payload: NetworkConfigPayload;
     try {
       payload = verifyJws(jws, { typ: "pisee-config+jwt", resolveKey: (kid) => trusted.get(kid) }).payload as unknown as NetworkConfigPayload;
@@ -177,12 +196,13 @@ function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, 
     }
     nodes.set(n.id, entry);
   }
-  const configKeys = new Map<string, KeyObject>();
+  const config = importConfigKeys(payload.portal.jwks.keys);
   const consentKeys = new Map<string, KeyObject>();
   for (const jwk of payload.portal.jwks.keys) {
+    if (jwk?.purpose !== "consent") continue;
     try {
       const { kid, key } = importPublicJwk({ ...jwk, purpose: undefined }, "sig");
-      (jwk.purpose === "consent" ? consentKeys : configKeys).set(kid, key);
+      consentKeys.set(kid, key);
     } catch {
       // ignored, as above
     }
@@ -197,8 +217,26 @@ function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, 
     services: new Map(payload.services.map((s) => [s.id, s])),
     agreements: new Map(payload.agreements.map((a) => [`${a.consumer}\u0000${a.service}`, a])),
     agreementsById: new Map(payload.agreements.map((a) => [a.id, a])),
-    configKeys,
+    configKeys: config.keys,
+    configJwks: config.jwks,
     consentKeys,
     revokedConsents: new Set(payload.revokedConsents.map((r) => r.id)),
   };
+}
+
+/** The JWKs with `purpose: "config"` that import as `sig` keys; any other key is left out. */
+function importConfigKeys(jwks: readonly unknown[]): { keys: Map<string, KeyObject>; jwks: PublicJwk[] } {
+  const keys = new Map<string, KeyObject>();
+  const kept: PublicJwk[] = [];
+  for (const jwk of jwks) {
+    if ((jwk as PublicJwk | null)?.purpose !== "config") continue;
+    try {
+      const { kid, key } = importPublicJwk({ ...(jwk as PublicJwk), purpose: undefined }, "sig");
+      keys.set(kid, key);
+      kept.push(jwk as PublicJwk);
+    } catch {
+      // A key that does not import signs nothing.
+    }
+  }
+  return { keys, jwks: kept };
 }

@@ -120,3 +120,40 @@ describe("peer URLs (§2: origins; in prod https and not a local address)", () =
     expect(s.current!.nodes.get("A/p")!.exchange).toBeNull();
   });
 });
+
+describe("configuration-key rotation survives a restart (§2)", () => {
+  const k2 = generateKeyPairs().sig;
+  const k3 = generateKeyPairs().sig;
+  const announce = (...keys: (typeof k2)[]) => ({ portal: { tracesUrl: "x", jwks: { keys: keys.map((k) => ({ ...k.publicJwk, purpose: "config" })) } } });
+
+  it("rotate → restart → the next configuration signed by the new key is accepted; keys no longer announced are dropped", () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-cfg-"));
+    const mk = () => new ConfigStore({ dataDir, environment: "dev", anchor: new Map([[anchorKey.publicJwk.kid, anchorPublic()]]), graceSeconds: 0 });
+    const first = mk();
+    // The portal announces k2 next to the anchor key, then signs with k2 and stops announcing the anchor key.
+    first.accept(sign(payload(1, announce(anchorKey, k2))));
+    first.accept(sign(payload(2, announce(k2)), k2));
+    expect(first.trustedConfigKeys().sort()).toEqual([anchorKey.publicJwk.kid, k2.publicJwk.kid].sort());
+
+    const second = mk(); // restart
+    expect(second.trustedConfigKeys()).toContain(k2.publicJwk.kid);
+    expect(second.restore()).toBe(true); // the stored document, signed by k2, verifies
+    expect(second.current!.version).toBe(2);
+    expect(second.accept(sign(payload(3, announce(k2, k3)), k2))).toEqual({ changed: true, version: 3 });
+    second.accept(sign(payload(4, announce(k3)), k3)); // k2 retired
+
+    const third = mk(); // another restart
+    expect(third.trustedConfigKeys().sort()).toEqual([anchorKey.publicJwk.kid, k3.publicJwk.kid].sort());
+    expect(refusal(() => third.accept(sign(payload(5, announce(k3)), k2)))).toBe("signature");
+    expect(third.accept(sign(payload(5, announce(k3)), k3)).version).toBe(5);
+    // The anchor is trusted whatever the configuration announces.
+    expect(third.accept(sign(payload(6, announce(k3)))).version).toBe(6);
+  });
+
+  it("a consent key (or a key without purpose: config) never signs a configuration", () => {
+    const s = store();
+    s.accept(sign(payload(1, { portal: { tracesUrl: "x", jwks: { keys: [{ ...k2.publicJwk, purpose: "consent" }, { ...k3.publicJwk }] } } })));
+    expect(refusal(() => s.accept(sign(payload(2), k2)))).toBe("signature");
+    expect(refusal(() => s.accept(sign(payload(2), k3)))).toBe("signature");
+  });
+});
