@@ -8,6 +8,7 @@ import { ProtocolError } from "./errors.ts";
 import { startNode } from "./node.ts";
 import { registerWithPortal, writeAnchor } from "./registration.ts";
 import { loadSettings } from "./settings.ts";
+import { resolveToken, TOKEN_ENV } from "./token-source.ts";
 
 const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -61,17 +62,21 @@ export function buildProgram(): Command {
     .command("register")
     .description("presenta el token de un solo uso y las claves públicas al portal")
     .requiredOption("--portal <url>", "URL del portal")
-    .requiredOption("--token <token>", "token de registro (o de rotación con --rotate)")
+    .option("--token-file <archivo>", "archivo con el token de registro (o de rotación con --rotate), no legible por otros usuarios (chmod 600)")
+    .option("--token <token>", `el token en la línea de comandos: queda a la vista en la lista de procesos (ps) y en el historial de la shell; prefiera --token-file o ${TOKEN_ENV}`)
     .requiredOption("--data <carpeta>", "carpeta de datos del nodo")
     .option("--rotate", "rotación de claves: genera claves nuevas y las presenta")
     .addOption(json)
-    .action(async (o: { portal: string; token: string; data: string; rotate?: boolean; json?: boolean }) => {
+    .addHelpText("after", `\nEl token se toma de una sola fuente: --token-file ARCHIVO, la variable de entorno ${TOKEN_ENV} o --token.`)
+    .action(async (o: { portal: string; token?: string; tokenFile?: string; data: string; rotate?: boolean; json?: boolean }) => {
       const out = { json: !!o.json };
       try {
+        const { token, warning } = resolveToken(o);
+        if (warning) process.stderr.write(`! ${warning}\n`);
         // A rotation keeps the current keys until the portal has accepted the new ones; a running
         // node picks them up by itself (the old pair keeps working during the overlap window).
         const next = o.rotate ? prepareRotation(o.data) : undefined;
-        const r = await registerWithPortal({ portalUrl: o.portal, token: o.token, dataDir: o.data, rotate: o.rotate, keys: next });
+        const r = await registerWithPortal({ portalUrl: o.portal, token, dataDir: o.data, rotate: o.rotate, keys: next });
         if (o.rotate) commitRotation(o.data);
         print(out, `✓ Nodo ${r.nodeId} ${o.rotate ? "con claves nuevas" : "registrado"} (${r.environment}).`, { ok: true, ...r });
       } catch (err) {
