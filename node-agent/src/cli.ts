@@ -7,7 +7,9 @@ import { commitRotation, createKeys, prepareRotation } from "./keystore.ts";
 import { ProtocolError } from "./errors.ts";
 import { startNode } from "./node.ts";
 import { registerWithPortal, writeAnchor } from "./registration.ts";
+import { localCallHost, newAppToken, tokenHash } from "./server/local-guard.ts";
 import { loadSettings } from "./settings.ts";
+import { SERVICE_ID_PATTERN } from "./shared/identifiers.ts";
 import { resolveToken, TOKEN_ENV } from "./token-source.ts";
 
 const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
@@ -163,7 +165,7 @@ export function buildProgram(): Command {
       const out = { json: !!o.json };
       const s = loadSettings(o.config);
       try {
-        const r = await request(`http://${s.local.host}:${s.local.port}/status`, { headersTimeout: 5000 });
+        const r = await request(`http://${localCallHost(s.local.host)}:${s.local.port}/status`, { headersTimeout: 5000 });
         const st = (await r.body.json()) as { node: string; config: { state: string; version?: number; ageSeconds?: number }; peers: number; queues: { replayCache: number } };
         print(
           out,
@@ -171,8 +173,28 @@ export function buildProgram(): Command {
           st,
         );
       } catch {
-        fail(out, `No responde un nodo en http://${s.local.host}:${s.local.port}`);
+        fail(out, `No responde un nodo en http://${localCallHost(s.local.host)}:${s.local.port}`);
       }
+    });
+
+  program
+    .command("app-token")
+    .description("crea la credencial de una aplicación para el puerto local: muestra el token una sola vez y la entrada para \"apps\" en node-agent.json (solo el hash)")
+    .requiredOption("--name <nombre>", "nombre de la aplicación (letras, dígitos, . _ -)")
+    .requiredOption("--service <servicio...>", "servicios que puede llamar, p. ej. SRCEI/certificado-nacimiento/v1")
+    .addOption(json)
+    .action((o: { name: string; service: string[]; json?: boolean }) => {
+      const out = { json: !!o.json };
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(o.name)) fail(out, "Nombre inválido: letras, dígitos, punto, guion o guion bajo (hasta 64).");
+      const bad = o.service.filter((s) => !SERVICE_ID_PATTERN.test(s));
+      if (bad.length) fail(out, `Identificador de servicio inválido: ${bad.join(", ")} (forma INSTITUCION/servicio/vN).`);
+      const token = newAppToken();
+      const app = { name: o.name, tokenSha256: tokenHash(token), services: [...new Set(o.service)] };
+      print(
+        out,
+        `Token de la aplicación ${o.name} (se muestra solo esta vez; guárdelo en la aplicación, que lo envía como "Authorization: Bearer <token>"):\n\n  ${token}\n\nAgregue a "apps" en node-agent.json (el nodo guarda solo el SHA-256 del token):\n\n${JSON.stringify(app, null, 2)}`,
+        { ok: true, token, app },
+      );
     });
 
   return program;

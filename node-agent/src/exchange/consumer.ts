@@ -10,7 +10,8 @@ import { nowSeconds, type ExchangeContext } from "./context.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { METHODS, parseLocalUrl } from "./paths.ts";
 
-export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+/** `mayCall`: where per-app credentials apply, whether the calling app may call the service (else `client.forbidden`). */
+export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer; mayCall?: (serviceId: string) => boolean };
 export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer; code: ErrorCode | null; rid: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -34,6 +35,7 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
       throw withRid(e as ProtocolError, rid);
     }
   })();
+  if (app.mayCall && !app.mayCall(target.serviceId)) throw withRid(new ProtocolError("client.forbidden", "la aplicación no tiene este servicio entre los suyos"), rid);
   const cfg = ctx.store.current;
   if (!cfg) throw withRid(new ProtocolError("node.not_ready"), rid);
   const service = cfg.services.get(target.serviceId);

@@ -18,9 +18,10 @@ export async function readBody(req: IncomingMessage, limit: number, code: "clien
   return Buffer.concat(chunks);
 }
 
-export function sendError(res: ServerResponse, err: ProtocolError, requestId: string | null, nodeId: string) {
+export function sendError(res: ServerResponse, err: ProtocolError, requestId: string | null, nodeId: string, extra: Record<string, string> = {}) {
   const body = JSON.stringify(errorBody(err, requestId, nodeId));
   res.writeHead(err.status, {
+    ...extra,
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(body),
     "pisee-error": err.code,
