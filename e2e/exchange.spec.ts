@@ -151,6 +151,9 @@ test.describe("intercambio entre nodos (procesos reales)", () => {
     const past = Math.floor(Date.now() / 1000) - 600;
     expect(await send(await build({ claims: { iat: past, exp: past + 60 } })), "vencido").toEqual({ status: 401, code: "provider.expired" });
     expect(await send(await build({ claims: { aud: "SRCEI/otro-nodo" } })), "otra audiencia").toEqual({ status: 403, code: "provider.access_denied" });
+    // §3.3 step 2a: once authenticated, claims of another form are refused inside the signed answer.
+    expect(await send(await build({ claims: { jti: `${crypto.randomUUID()}\nfalso` } })), "jti con salto de línea").toEqual({ status: 400, code: "provider.malformed" });
+    expect(await send(await build({ claims: { proc: "P".repeat(129) } })), "trámite de más de 128 caracteres").toEqual({ status: 400, code: "provider.malformed" });
   });
 
   test("servicio sensible sin consentimiento: lo exigen el nodo consumidor y el proveedor", async ({ request }) => {

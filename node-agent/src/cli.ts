@@ -7,7 +7,10 @@ import { commitRotation, createKeys, prepareRotation } from "./keystore.ts";
 import { ProtocolError } from "./errors.ts";
 import { startNode } from "./node.ts";
 import { registerWithPortal, writeAnchor } from "./registration.ts";
+import { localCallHost, newAppToken, tokenHash } from "./server/local-guard.ts";
 import { loadSettings } from "./settings.ts";
+import { SERVICE_ID_PATTERN } from "./shared/identifiers.ts";
+import { resolveToken, TOKEN_ENV } from "./token-source.ts";
 
 const pkg = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 
@@ -61,17 +64,21 @@ export function buildProgram(): Command {
     .command("register")
     .description("presenta el token de un solo uso y las claves públicas al portal")
     .requiredOption("--portal <url>", "URL del portal")
-    .requiredOption("--token <token>", "token de registro (o de rotación con --rotate)")
+    .option("--token-file <archivo>", "archivo con el token de registro (o de rotación con --rotate), no legible por otros usuarios (chmod 600)")
+    .option("--token <token>", `el token en la línea de comandos: queda a la vista en la lista de procesos (ps) y en el historial de la shell; prefiera --token-file o ${TOKEN_ENV}`)
     .requiredOption("--data <carpeta>", "carpeta de datos del nodo")
     .option("--rotate", "rotación de claves: genera claves nuevas y las presenta")
     .addOption(json)
-    .action(async (o: { portal: string; token: string; data: string; rotate?: boolean; json?: boolean }) => {
+    .addHelpText("after", `\nEl token se toma de una sola fuente: --token-file ARCHIVO, la variable de entorno ${TOKEN_ENV} o --token.`)
+    .action(async (o: { portal: string; token?: string; tokenFile?: string; data: string; rotate?: boolean; json?: boolean }) => {
       const out = { json: !!o.json };
       try {
+        const { token, warning } = resolveToken(o);
+        if (warning) process.stderr.write(`! ${warning}\n`);
         // A rotation keeps the current keys until the portal has accepted the new ones; a running
         // node picks them up by itself (the old pair keeps working during the overlap window).
         const next = o.rotate ? prepareRotation(o.data) : undefined;
-        const r = await registerWithPortal({ portalUrl: o.portal, token: o.token, dataDir: o.data, rotate: o.rotate, keys: next });
+        const r = await registerWithPortal({ portalUrl: o.portal, token, dataDir: o.data, rotate: o.rotate, keys: next });
         if (o.rotate) commitRotation(o.data);
         print(out, `✓ Nodo ${r.nodeId} ${o.rotate ? "con claves nuevas" : "registrado"} (${r.environment}).`, { ok: true, ...r });
       } catch (err) {
@@ -158,7 +165,7 @@ export function buildProgram(): Command {
       const out = { json: !!o.json };
       const s = loadSettings(o.config);
       try {
-        const r = await request(`http://${s.local.host}:${s.local.port}/status`, { headersTimeout: 5000 });
+        const r = await request(`http://${localCallHost(s.local.host)}:${s.local.port}/status`, { headersTimeout: 5000 });
         const st = (await r.body.json()) as { node: string; config: { state: string; version?: number; ageSeconds?: number }; peers: number; queues: { replayCache: number } };
         print(
           out,
@@ -166,8 +173,28 @@ export function buildProgram(): Command {
           st,
         );
       } catch {
-        fail(out, `No responde un nodo en http://${s.local.host}:${s.local.port}`);
+        fail(out, `No responde un nodo en http://${localCallHost(s.local.host)}:${s.local.port}`);
       }
+    });
+
+  program
+    .command("app-token")
+    .description("crea la credencial de una aplicación para el puerto local: muestra el token una sola vez y la entrada para \"apps\" en node-agent.json (solo el hash)")
+    .requiredOption("--name <nombre>", "nombre de la aplicación (letras, dígitos, . _ -)")
+    .requiredOption("--service <servicio...>", "servicios que puede llamar, p. ej. SRCEI/certificado-nacimiento/v1")
+    .addOption(json)
+    .action((o: { name: string; service: string[]; json?: boolean }) => {
+      const out = { json: !!o.json };
+      if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(o.name)) fail(out, "Nombre inválido: letras, dígitos, punto, guion o guion bajo (hasta 64).");
+      const bad = o.service.filter((s) => !SERVICE_ID_PATTERN.test(s));
+      if (bad.length) fail(out, `Identificador de servicio inválido: ${bad.join(", ")} (forma INSTITUCION/servicio/vN).`);
+      const token = newAppToken();
+      const app = { name: o.name, tokenSha256: tokenHash(token), services: [...new Set(o.service)] };
+      print(
+        out,
+        `Token de la aplicación ${o.name} (se muestra solo esta vez; guárdelo en la aplicación, que lo envía como "Authorization: Bearer <token>"):\n\n  ${token}\n\nAgregue a "apps" en node-agent.json (el nodo guarda solo el SHA-256 del token):\n\n${JSON.stringify(app, null, 2)}`,
+        { ok: true, token, app },
+      );
     });
 
   return program;

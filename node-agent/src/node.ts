@@ -24,7 +24,7 @@ export async function startNode(settings: Settings, opts: { nowMs?: () => number
   const log = createLogger(settings.logLevel, registration.nodeId);
   const metrics = createMetrics();
   const http = createHttpAgent();
-  const store = new ConfigStore({ dataDir: settings.dataDir, environment: settings.environment, anchor: loadAnchor(settings.dataDir), graceSeconds: settings.graceSeconds });
+  const store = new ConfigStore({ dataDir: settings.dataDir, environment: settings.environment, anchor: loadAnchor(settings.dataDir), graceSeconds: settings.graceSeconds, allowPrivatePeers: settings.allowPrivatePeers });
   try {
     store.restore();
   } catch (err) {

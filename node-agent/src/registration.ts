@@ -12,10 +12,27 @@ export type Registration = { nodeId: string; environment: "dev" | "prod"; networ
 const REGISTRATION = "registration.json";
 const ANCHOR = "anchor.json";
 
-export function writeAnchor(dataDir: string, anchor: unknown): number {
-  const keys = (anchor as { keys?: unknown[] })?.keys;
+/**
+ * The anchor's keys: public ES256 `sig` keys of the portal's configuration, never its consent keys
+ * (a consent key in the anchor would let whoever holds it sign the network's configuration).
+ */
+function anchorKeys(anchor: unknown): { kid: string; key: KeyObject }[] {
+  const keys = (anchor as { keys?: unknown[] } | null)?.keys;
   if (!Array.isArray(keys) || keys.length === 0) throw new Error("El ancla debe ser un JWKS con las claves de configuración del portal.");
-  for (const k of keys) importPublicJwk(k, "sig"); // refuses private material, wrong curve or kid
+  return keys.map((k) => {
+    const purpose = (k as { purpose?: unknown } | null)?.purpose;
+    if (purpose === "consent") {
+      const kid = String((k as { kid?: unknown }).kid ?? "");
+      throw new Error(`El ancla solo admite claves de configuración del portal: la clave ${kid} es de consentimientos (purpose: consent). Descargue de nuevo el ancla desde el portal.`);
+    }
+    if (purpose !== undefined && purpose !== "config") throw new Error(`El ancla solo admite claves de configuración del portal (purpose: config), no ${JSON.stringify(purpose)}.`);
+    return importPublicJwk(k, "sig"); // refuses private material, wrong curve or kid
+  });
+}
+
+export function writeAnchor(dataDir: string, anchor: unknown): number {
+  const keys = (anchor as { keys: unknown[] }).keys;
+  anchorKeys(anchor);
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   writeJsonFile(path.join(dataDir, ANCHOR), { keys });
   return keys.length;
@@ -25,8 +42,11 @@ export function writeAnchor(dataDir: string, anchor: unknown): number {
 export function loadAnchor(dataDir: string): Map<string, KeyObject> {
   const file = path.join(dataDir, ANCHOR);
   if (!fs.existsSync(file)) throw new Error(`No hay ancla de confianza en ${dataDir}: ejecute "node-agent init --anchor archivo.json".`);
-  const { keys } = readJsonFile<{ keys: unknown[] }>(file);
-  return new Map(keys.map((k) => importPublicJwk(k, "sig")).map(({ kid, key }) => [kid, key]));
+  try {
+    return new Map(anchorKeys(readJsonFile<unknown>(file)).map(({ kid, key }) => [kid, key]));
+  } catch (err) {
+    throw new Error(`Ancla de confianza inválida en ${file}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 export function loadRegistration(dataDir: string): Registration {

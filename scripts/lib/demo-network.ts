@@ -160,7 +160,8 @@ export async function startDemoNetwork(opts: {
       if (!fs.existsSync(path.join(dir, "registration.json")) || !(await isActive(opts.databaseUrl, n.id))) {
         const token = await createPendingNode(opts.databaseUrl, n.id, `http://127.0.0.1:${n.networkPort}`);
         execFileSync(process.execPath, [cli, "init", "--data", dir, "--portal", opts.portalUrl, "--force"], { stdio: "ignore" });
-        execFileSync(process.execPath, [cli, "register", "--portal", opts.portalUrl, "--token", token, "--data", dir], { stdio: "ignore" });
+        // The token travels in the environment, not on the command line (where `ps` shows it).
+        execFileSync(process.execPath, [cli, "register", "--portal", opts.portalUrl, "--data", dir], { stdio: "ignore", env: { ...process.env, PISEE_NODE_TOKEN: token } });
         opts.log(`Nodo ${n.id} registrado.`);
       }
     }

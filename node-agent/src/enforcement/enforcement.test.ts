@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ProtocolError } from "../errors.ts";
 import { RateLimiter } from "./rate-limit.ts";
-import { ReplayCache, ROTATE_SECONDS } from "./replay.ts";
+import { MAX_UNTIL_AHEAD, ReplayCache, ROTATE_SECONDS } from "./replay.ts";
 import { checkMessageTimes } from "./time.ts";
 
 describe("time window (§3.3 step 3)", () => {
@@ -98,6 +98,66 @@ describe("replay cache on disk", () => {
     expect(c.admit("A/n", "short", 100, 110, 150)).toBe(false); // still remembered: safe
     c.admit("A/n", "y", 200, 201, 200); // at 200 all three have expired
     expect(c.size).toBe(1);
+  });
+});
+
+describe("replay log: no claim value can write a line, no line can pin memory", () => {
+  const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pisee-replay-")), "replay.log");
+
+  it("a jti with a line break stays inside its own JSON line", () => {
+    const file = tmp();
+    const a = new ReplayCache(1000, file);
+    // Before: `1090 A/n\0x` followed by a line of the sender's choosing, `99999999999 B/n\0victim`.
+    expect(a.admit("A/n", "x\n99999999999 B/n\u0000victim", 1000, 1060, 1000)).toBe(true);
+    a.close();
+    const lines = fs.readFileSync(file, "utf8").split("\n").filter(Boolean);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toEqual({ u: 1090, i: "A/n", j: "x\n99999999999 B/n\u0000victim" });
+    const b = new ReplayCache(1010, file);
+    expect(b.size).toBe(1);
+    expect(b.admit("B/n", "victim", 1010, 1070, 1010)).toBe(true); // no forged pair refuses it
+    expect(b.admit("A/n", "x\n99999999999 B/n\u0000victim", 1000, 1060, 1010)).toBe(false);
+    b.close();
+  });
+
+  it("caps an entry's until at what the protocol allows, and forgets it then", () => {
+    const file = tmp();
+    fs.writeFileSync(file, `${JSON.stringify({ u: 9e15, i: "A/n", j: "pinned" })}\n${JSON.stringify({ u: 1050, i: "A/n", j: "normal" })}\n`);
+    const c = new ReplayCache(1000, file);
+    expect(c.size).toBe(2);
+    expect(c.admit("A/n", "pinned", 1000, 1060, 1000)).toBe(false); // still remembered for now
+    c.close();
+    expect(JSON.parse(fs.readFileSync(file, "utf8").split("\n")[1]!).u).toBe(1000 + MAX_UNTIL_AHEAD);
+    expect(MAX_UNTIL_AHEAD).toBe(120);
+    const later = new ReplayCache(1000 + MAX_UNTIL_AHEAD + 1, file);
+    expect(later.size).toBe(0);
+    later.close();
+  });
+
+  it("skips lines that do not parse or lack the shape (a multi-megabyte line, the old format, junk), and then guards the start", () => {
+    const file = tmp();
+    const lines = [
+      JSON.stringify({ u: 1090, i: "A/n", j: "j".repeat(4 * 1024 * 1024) }),
+      "x".repeat(3 * 1024 * 1024),
+      "1090 A/n\u0000old-format",
+      "{\"u\":1090",
+      JSON.stringify({ u: "1090", i: "A/n", j: "s" }),
+      JSON.stringify({ u: 1090.5, i: "A/n", j: "f" }),
+      JSON.stringify({ u: -1, i: "A/n", j: "n" }),
+      JSON.stringify({ u: 1090, i: "", j: "e" }),
+      JSON.stringify([1090, "A/n", "arr"]),
+      "null",
+      JSON.stringify({ u: 1090, i: "A/n", j: "kept" }),
+    ];
+    fs.writeFileSync(file, lines.join("\n") + "\n");
+    const c = new ReplayCache(1000, file);
+    expect(c.size).toBe(1);
+    expect(c.admit("A/n", "kept", 1000, 1060, 1000)).toBe(false);
+    // It may have forgotten a pair it could not read: messages issued before start + 30 s are refused.
+    expect(c.admit("A/n", "fresh", 1029, 1089, 1000)).toBe(false);
+    expect(c.admit("A/n", "fresh", 1030, 1090, 1000)).toBe(true);
+    c.close();
+    expect(fs.statSync(file).size).toBeLessThan(1024); // rewritten with the live pairs only
   });
 });
 

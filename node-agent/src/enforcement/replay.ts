@@ -24,7 +24,7 @@ export const ROTATE_SECONDS = 2 * SKEW_SECONDS + MAX_LIFETIME_SECONDS + 5;
  */
 export class ReplayCache {
   private readonly seen = new Map<string, number>();
-  private readonly guardUntil: number;
+  private readonly guardUntil: number = 0;
   private lastSweep = -1;
   private rotateAt = 0;
   /** The current generation, open for the node's life (one write per admitted message). */
@@ -34,18 +34,35 @@ export class ReplayCache {
     nowSeconds: number,
     private readonly file?: string,
   ) {
-    this.guardUntil = file ? 0 : nowSeconds + SKEW_SECONDS;
-    if (!file) return;
+    if (!file) {
+      this.guardUntil = nowSeconds + SKEW_SECONDS;
+      return;
+    }
+    // No pair can live longer than this from now (exp ≤ now + 30 + 60, kept until exp + 30): an
+    // entry claiming more is capped, so nothing written in the file can pin memory.
+    const latest = nowSeconds + MAX_UNTIL_AHEAD;
+    let unreadable = false;
+    const loaded: [string, number][] = [];
     for (const f of [previousGeneration(file), file]) {
       if (!fs.existsSync(f)) continue;
       for (const line of fs.readFileSync(f, "utf8").split("\n")) {
-        const space = line.indexOf(" ");
-        const [until, key] = [Number(line.slice(0, space)), line.slice(space + 1)];
-        if (space > 0 && Number.isFinite(until) && until >= nowSeconds && key) this.seen.set(key, until);
+        if (line === "") continue;
+        const entry = parseEntry(line);
+        if (!entry) {
+          unreadable = true;
+          continue;
+        }
+        const until = Math.min(entry.u, latest);
+        if (until >= nowSeconds) loaded.push([pairKey(entry.i, entry.j), until]);
       }
     }
+    // Oldest first, as admit() keeps them (the sweep stops at the first live pair).
+    for (const [key, until] of loaded.sort((a, b) => a[1] - b[1])) this.seen.set(key, until);
+    // A line this version cannot read (an older format, a torn write) may have been a pair it should
+    // remember: refuse, as a node without a log would, messages issued before start + 30 s.
+    this.guardUntil = unreadable ? nowSeconds + SKEW_SECONDS : 0;
     // Start from one file holding only the live pairs.
-    writeFileWhole(file, [...this.seen].map(([k, u]) => `${u} ${k}\n`).join(""));
+    writeFileWhole(file, [...this.seen].map(([k, u]) => entryLine(k, u)).join(""));
     fs.rmSync(previousGeneration(file), { force: true });
     this.fd = fs.openSync(file, "a", 0o600);
     this.rotateAt = nowSeconds + ROTATE_SECONDS;
@@ -55,13 +72,13 @@ export class ReplayCache {
   admit(iss: string, jti: string, iat: number, exp: number, nowSeconds: number): boolean {
     if (iat < this.guardUntil) return false;
     this.sweep(nowSeconds);
-    const key = `${iss}\u0000${jti}`;
+    const key = pairKey(iss, jti);
     if (this.seen.has(key)) return false;
     const until = exp + SKEW_SECONDS;
     this.seen.set(key, until);
     if (this.fd !== null) {
       if (nowSeconds >= this.rotateAt) this.rotate(nowSeconds);
-      fs.writeSync(this.fd, `${until} ${key}\n`);
+      fs.writeSync(this.fd, entryLine(key, until));
     }
     return true;
   }
@@ -102,4 +119,36 @@ export class ReplayCache {
 
 function previousGeneration(file: string): string {
   return `${file}.1`;
+}
+
+/** The longest a pair can be remembered from now: exp ≤ now + 30 + 60, kept until exp + 30. */
+export const MAX_UNTIL_AHEAD = 2 * SKEW_SECONDS + MAX_LIFETIME_SECONDS;
+/** A line longer than this is not one this node wrote (node id, UUID, a time). */
+const MAX_LINE = 512;
+
+function pairKey(iss: string, jti: string): string {
+  return `${iss}\u0000${jti}`;
+}
+
+/**
+ * One JSON line per pair, `{"u":until,"i":iss,"j":jti}`: JSON escapes every line break, so no claim
+ * value can write a line of its own.
+ */
+function entryLine(key: string, until: number): string {
+  const nul = key.indexOf("\u0000");
+  return `${JSON.stringify({ u: until, i: key.slice(0, nul), j: key.slice(nul + 1) })}\n`;
+}
+
+function parseEntry(line: string): { u: number; i: string; j: string } | null {
+  if (line.length > MAX_LINE) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  if (!v || typeof v !== "object" || Array.isArray(v)) return null;
+  const { u, i, j } = v as Record<string, unknown>;
+  if (!Number.isSafeInteger(u) || (u as number) < 0 || typeof i !== "string" || typeof j !== "string" || i === "" || j === "" || i.includes("\u0000")) return null;
+  return { u: u as number, i, j };
 }

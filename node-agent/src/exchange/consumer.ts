@@ -1,17 +1,23 @@
 import crypto from "node:crypto";
-import { decryptJwe, encryptJwe, inspectJwe, signJws, verifyJws } from "../crypto/suite.ts";
+import { decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
 import { ProtocolError, transportError, type ErrorCode } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import { parseRun } from "../shared/run.ts";
+import { readAtMost } from "./bounded.ts";
+import { isPrintableText, MAX_TEXT_CLAIM } from "./claims.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
+import type { NodeEntry } from "../network-config/store.ts";
 import { METHODS, parseLocalUrl } from "./paths.ts";
 
-export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer };
+/** `mayCall`: where per-app credentials apply, whether the calling app may call the service (else `client.forbidden`). */
+export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer; mayCall?: (serviceId: string) => boolean };
 export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer; code: ErrorCode | null; rid: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** How much of a provider's clear (unsigned) error is read: only its code is of interest. */
+const CLEAR_ERROR_LIMIT = 64 * 1024;
 
 /**
  * The consumer node (PROTOCOL.md §3.1–3.4): checks the service and the agreement in the network
@@ -29,6 +35,7 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
       throw withRid(e as ProtocolError, rid);
     }
   })();
+  if (app.mayCall && !app.mayCall(target.serviceId)) throw withRid(new ProtocolError("client.forbidden", "la aplicación no tiene este servicio entre los suyos"), rid);
   const cfg = ctx.store.current;
   if (!cfg) throw withRid(new ProtocolError("node.not_ready"), rid);
   const service = cfg.services.get(target.serviceId);
@@ -40,17 +47,31 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
 
   const proc = one(app.headers["pisee-procedure"]);
   const caseId = one(app.headers["pisee-case"]);
-  const official = one(app.headers["pisee-official"]);
+  let official = one(app.headers["pisee-official"]);
   let subject = one(app.headers["pisee-subject"]);
   const consent = one(app.headers["pisee-consent"]);
+  // Only claims of the forms of §3.3 step 2a leave this node.
+  if (proc && !isPrintableText(proc)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Procedure: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
+  if (caseId && !isPrintableText(caseId)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Case: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
+  if (official) {
+    const run = parseRun(official);
+    if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Official no es un RUN válido"), rid);
+    official = run.run;
+  }
   if (service.sensitive) {
     if (!proc || !subject || !consent) throw withRid(new ProtocolError("consumer.consent_required"), rid);
     const run = parseRun(subject);
     if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Subject no es un RUN válido"), rid);
     subject = run.run;
   }
-  const provider = service.nodes.map((id) => cfg.nodes.get(id)).find((n) => n && n.enc.length > 0);
-  if (!provider) throw withRid(new ProtocolError("consumer.provider_unreachable", "el servicio no tiene nodos activos"), rid);
+  // A node with an encryption key and a URL the rules of §2 allow; one whose URL breaks them is never sent to.
+  const withKeys = service.nodes.map((id) => cfg.nodes.get(id)).filter((n): n is NodeEntry => n !== undefined && n.enc.length > 0);
+  const provider = withKeys.find((n) => n.exchange !== null);
+  if (!provider) {
+    for (const n of withKeys) ctx.log.warn({ rid, peer: n.id, url: n.url, why: n.unreachable }, "peer URL refused");
+    throw withRid(new ProtocolError("consumer.provider_unreachable", withKeys.length ? "la URL del nodo proveedor no es admisible" : "el servicio no tiene nodos activos"), rid);
+  }
+  const exchange = provider.exchange!;
 
   const iat = nowSeconds(ctx);
   const jti = crypto.randomUUID();
@@ -83,12 +104,11 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
 
   let status: number;
   let contentType: string;
-  let text: string;
+  let answer: Buffer | null;
   try {
-    if (!provider.exchange) throw new Error("the provider node's URL is not a URL");
     const r = await ctx.http.request({
-      origin: provider.exchange.origin,
-      path: provider.exchange.path,
+      origin: exchange.origin,
+      path: exchange.path,
       method: "POST",
       headers: { "content-type": "application/jose" },
       body: jwe,
@@ -97,10 +117,13 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
     });
     status = r.statusCode;
     contentType = String(r.headers["content-type"] ?? "");
-    text = await r.body.text();
+    // At most 20 MiB of a signed answer (§3.4), a little of a clear error; the read stops there.
+    answer = await readAtMost(r.body, status === 200 ? MAX_JWE_LENGTH : CLEAR_ERROR_LIMIT, r.headers["content-length"]);
   } catch (err) {
     throw withRid(transportError(err, "consumer.provider_timeout", "consumer.provider_unreachable"), rid);
   }
+  if (answer === null && status === 200) throw withRid(new ProtocolError("consumer.response_invalid", "respuesta de más de 20 MiB"), rid);
+  const text = answer?.toString("utf8") ?? "";
 
   if (status !== 200 || !contentType.startsWith("application/jose")) {
     // A clear error from a provider is not signed: reported as information only.

@@ -18,3 +18,12 @@ describe("local URL (§3.1, §3.2)", () => {
     expect(() => assertCleanPath("/./x")).toThrow(ProtocolError);
   });
 });
+
+describe("path and query lengths (§3.3 step 2a: at most 4,096 characters)", () => {
+  it("refuses a longer path or query before anything is sent", () => {
+    expect(() => parseLocalUrl(`/r1/SRCEI/identidad/v1/${"a".repeat(4095)}`)).not.toThrow();
+    expect(() => parseLocalUrl(`/r1/SRCEI/identidad/v1/${"a".repeat(4096)}`)).toThrow(ProtocolError);
+    expect(() => parseLocalUrl(`/r1/SRCEI/identidad/v1/x?${"q".repeat(4096)}`)).not.toThrow();
+    expect(() => parseLocalUrl(`/r1/SRCEI/identidad/v1/x?${"q".repeat(4097)}`)).toThrow(ProtocolError);
+  });
+});

@@ -6,7 +6,8 @@ import { ERROR_MESSAGES, ProtocolError, errorBody, transportError } from "../err
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
-import { assertCleanPath, METHODS } from "./paths.ts";
+import { readAtMost } from "./bounded.ts";
+import { checkRequestShape, MAX_BODY_BYTES, UUID_CANONICAL } from "./claims.ts";
 
 /** The clear answer to anything that does not authenticate (§3.3 steps 1–2): always the same. */
 export const UNAUTHENTICATED_BODY = JSON.stringify({
@@ -46,7 +47,9 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
   }
 
   const c = v.claims;
-  const rid = typeof c.rid === "string" ? c.rid : "";
+  // Echoed in the answer only when of the right form (step 2a may refuse them).
+  const rid = typeof c.rid === "string" && UUID_CANONICAL.test(c.rid) ? c.rid : "";
+  const irt = typeof c.jti === "string" && UUID_CANONICAL.test(c.jti) ? c.jti : null;
   const consumerNode = v.sender;
   const reqHash = crypto.createHash("sha256").update(jweText, "utf8").digest("base64url");
   let res: { status: number; headers: Record<string, string>; body: string };
@@ -64,7 +67,7 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
     iss: ctx.nodeId,
     aud: v.iss,
     jti: crypto.randomUUID(),
-    irt: c.jti,
+    irt,
     rid,
     iat,
     exp: iat + 60,
@@ -81,26 +84,28 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
   return { kind: "jwe", status: 200, body, rid, code, backendStatus: res.status };
 }
 
-async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>, consumerInstitution: string) {
+async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unknown>, consumerInstitution: string) {
   const cfg = ctx.store.current!;
   const now = nowSeconds(ctx);
+  // 2a. Shape: the sender is authenticated; nothing below reads a claim of another form.
+  const c = checkRequestShape(claims);
   // 3. Time.
-  checkMessageTimes(c.iat, c.exp, now);
+  checkMessageTimes(claims.iat, claims.exp, now);
   // 4. Addressed to this node, environment and one of its services.
-  const svcId = typeof c.svc === "string" ? c.svc : "";
+  const svcId = c.svc;
   const service = cfg.services.get(svcId);
-  if (c.aud !== ctx.nodeId || c.env !== ctx.settings.environment || !service || !service.nodes.includes(ctx.nodeId)) {
+  if (c.aud !== ctx.nodeId || claims.env !== ctx.settings.environment || !service || !service.nodes.includes(ctx.nodeId)) {
     throw new ProtocolError("provider.access_denied");
   }
   const state = ctx.store.state(ctx.nowMs());
   if (state === "expired" || (state === "grace" && service.sensitive)) throw new ProtocolError("node.config_expired");
   // 5. An agreement in force for (institution of iss, svc).
-  const agreement = typeof c.agr === "string" ? cfg.agreementsById.get(c.agr) : undefined;
+  const agreement = cfg.agreementsById.get(c.agr);
   if (!agreement || agreement.consumer !== consumerInstitution || agreement.service !== svcId || (agreement.validUntil && Date.parse(agreement.validUntil) <= now * 1000)) {
     throw new ProtocolError("provider.access_denied");
   }
   // 6. Replay.
-  if (typeof c.jti !== "string" || !ctx.replay.admit(String(c.iss), c.jti, c.iat as number, c.exp as number, now)) {
+  if (!ctx.replay.admit(c.iss, c.jti, claims.iat as number, claims.exp as number, now)) {
     throw new ProtocolError("provider.replay_detected");
   }
   // 7. Rate.
@@ -111,7 +116,7 @@ async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>,
   let subject: string | null = null;
   if (service.sensitive) {
     subject = verifyConsent({
-      cns: c.cns,
+      cns: claims.cns,
       sub: c.sub,
       proc: c.proc,
       caseId: c.case,
@@ -129,25 +134,23 @@ async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>,
     throw new ProtocolError("provider.schema_violation");
   }
   // 10. Forward with only the verified context.
-  const req = c.req as { method?: unknown; path?: unknown; query?: unknown; headers?: unknown; body?: unknown } | undefined;
-  const method = typeof req?.method === "string" ? req.method : "";
-  const path = typeof req?.path === "string" ? req.path : "";
-  const query = typeof req?.query === "string" ? req.query : "";
-  if (!METHODS.has(method) || typeof req?.body !== "string") throw new ProtocolError("provider.access_denied");
-  assertCleanPath(path);
+  const { req } = c;
+  const { method, path, query } = req;
   const backend = ctx.settings.backends[svcId];
   if (!backend) throw new ProtocolError("provider.backend_unreachable");
   const headers: Record<string, string> = {};
-  const inHeaders = (req.headers ?? {}) as Record<string, unknown>;
-  for (const h of REQUEST_HEADERS) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h] as string;
-  headers["pisee-request-id"] = String(c.rid ?? "");
+  const inHeaders = req.headers ?? {};
+  for (const h of REQUEST_HEADERS) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h];
+  headers["pisee-request-id"] = c.rid;
   headers["pisee-consumer"] = consumerInstitution;
   for (const [claim, header] of [["proc", "pisee-procedure"], ["case", "pisee-case"], ["off", "pisee-official"]] as const) {
-    if (typeof c[claim] === "string") headers[header] = c[claim] as string;
+    const value = c[claim];
+    if (value !== undefined) headers[header] = value;
   }
   if (subject) headers["pisee-subject"] = subject;
   const body = Buffer.from(req.body, "base64url");
   const url = `${backend.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
+  let answer: { status: number; headers: Record<string, string>; body: Buffer | null };
   try {
     const target = new URL(url);
     const r = await ctx.http.request({
@@ -159,9 +162,14 @@ async function checkAndForward(ctx: ExchangeContext, c: Record<string, unknown>,
       headersTimeout: ctx.settings.timeouts.backendMs,
       bodyTimeout: ctx.settings.timeouts.backendMs,
     });
-    const resBody = Buffer.from(await r.body.arrayBuffer());
-    return { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: b64urlEncode(resBody) };
+    // At most 8 MiB of the backend's answer (§3.3 step 10); the read stops there.
+    answer = { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: await readAtMost(r.body, MAX_BODY_BYTES, r.headers["content-length"]) };
   } catch (err) {
     throw transportError(err, "provider.backend_timeout", "provider.backend_unreachable");
   }
+  if (answer.body === null) {
+    ctx.log.warn({ rid: c.rid, service: svcId }, "backend answer over 8 MiB");
+    throw new ProtocolError("provider.backend_too_large");
+  }
+  return { status: answer.status, headers: answer.headers, body: b64urlEncode(answer.body) };
 }

@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
-import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload } from "../protocol/config.ts";
+import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload, type PublicJwk } from "../protocol/config.ts";
 import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
 import { readJsonFile, writeJsonFile } from "../files.ts";
+import { checkNodeUrl } from "../shared/node-url.ts";
 
 /**
  * The network configuration a node obeys (PROTOCOL.md §2): verified against the trust anchor
@@ -14,19 +15,20 @@ export type NodeEntry = {
   id: string;
   institution: string;
   url: string;
-  /** Where its network port takes messages (`{url}/v1/exchange`), parsed once per configuration; null when `url` is not a URL. */
+  /**
+   * Where its network port takes messages (`{origin}/v1/exchange`), checked once per configuration;
+   * null when `url` breaks the rules of §2 (the node never sends to it; `unreachable` says why).
+   */
   exchange: { origin: string; path: string } | null;
+  unreachable: string | null;
   sig: Map<string, KeyObject>;
   enc: { kid: string; key: KeyObject }[];
 };
 
-function exchangeTarget(url: string): NodeEntry["exchange"] {
-  try {
-    const u = new URL(url);
-    return { origin: u.origin, path: `${u.pathname.replace(/\/+$/, "")}/v1/exchange` };
-  } catch {
-    return null;
-  }
+/** `{origin}/v1/exchange` for a URL that is an origin allowed in this environment (§2); else why not. */
+export function exchangeTarget(url: string, env: "dev" | "prod", allowPrivate: boolean): Pick<NodeEntry, "exchange" | "unreachable"> {
+  const r = checkNodeUrl(url, env, { allowPrivate });
+  return r.ok ? { exchange: { origin: r.origin, path: "/v1/exchange" }, unreachable: null } : { exchange: null, unreachable: `${r.reason}: ${r.message}` };
 }
 export type ServiceEntry = NetworkConfigPayload["services"][number];
 export type AgreementEntry = NetworkConfigPayload["agreements"][number];
@@ -42,7 +44,9 @@ export type LoadedConfig = {
   /** By `${consumer}\u0000${service}`. */
   agreements: Map<string, AgreementEntry>;
   agreementsById: Map<string, AgreementEntry>;
+  /** Keys with `purpose: "config"` (and their JWKs, persisted): they may sign the next configuration. */
   configKeys: Map<string, KeyObject>;
+  configJwks: PublicJwk[];
   consentKeys: Map<string, KeyObject>;
   revokedConsents: Set<string>;
 };
@@ -59,7 +63,12 @@ export class ConfigRefused extends Error {
   }
 }
 
-type Persisted = { version: number; hash: string; jws: string };
+/**
+ * What `config-state.json` keeps: the highest accepted version, its hash and document, and the
+ * configuration keys that document announces (public JWKs), which a restarted node trusts besides
+ * its anchor, so a key rotation survives a restart (§2). Files of an earlier version lack `configKeys`.
+ */
+type Persisted = { version: number; hash: string; jws: string; configKeys?: PublicJwk[] };
 
 function hasPrivateMembers(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasPrivateMembers);
@@ -72,11 +81,16 @@ function hasPrivateMembers(value: unknown): boolean {
 export class ConfigStore {
   private loaded: LoadedConfig | null = null;
   private readonly file: string;
+  /** Configuration keys announced by the highest accepted document (persisted with it), besides the anchor. */
+  private announced = new Map<string, KeyObject>();
 
   constructor(
-    private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number },
+    private readonly opts: { dataDir: string; environment: "dev" | "prod"; anchor: Map<string, KeyObject>; graceSeconds: number; allowPrivatePeers?: boolean },
   ) {
     this.file = path.join(opts.dataDir, "config-state.json");
+    // The trusted keys are read even when the stored document itself no longer verifies or has expired.
+    const stored = this.highest();
+    if (stored) this.announced = importConfigKeys(Array.isArray(stored.configKeys) ? stored.configKeys : []).keys;
   }
 
   get current(): LoadedConfig | null {
@@ -114,7 +128,9 @@ export class ConfigStore {
     const changed = !this.loaded || this.loaded.hash !== next.hash;
     if (!this.loaded || next.expiresAtMs >= this.loaded.expiresAtMs || changed) {
       this.loaded = next;
-      this.persist({ version: next.version, hash: next.hash, jws });
+      // Keys no longer announced are no longer trusted (the anchor always is).
+      this.announced = next.configKeys;
+      this.persist({ version: next.version, hash: next.hash, jws, configKeys: next.configJwks });
     }
     return { changed, version: next.version };
   }
@@ -124,13 +140,18 @@ export class ConfigStore {
     return readJsonFile<Persisted>(this.file);
   }
 
+  /** The configuration keys trusted now: the anchor and those the highest accepted document announces. */
+  trustedConfigKeys(): string[] {
+    return [...new Set([...this.opts.anchor.keys(), ...this.announced.keys()])];
+  }
+
   private persist(p: Persisted) {
     fs.mkdirSync(this.opts.dataDir, { recursive: true, mode: 0o700 });
     writeJsonFile(this.file, p);
   }
 
   private verify(jws: string): LoadedConfig {
-    const trusted = new Map([...this.opts.anchor, ...(this.loaded?.configKeys ?? [])]);
+    const trusted = new Map([...this.opts.anchor, ...this.announced]);
     let payload: NetworkConfigPayload;
     try {
       payload = verifyJws(jws, { typ: "pisee-config+jwt", resolveKey: (kid) => trusted.get(kid) }).payload as unknown as NetworkConfigPayload;
@@ -156,15 +177,15 @@ export class ConfigStore {
     ) {
       throw new ConfigRefused("shape", "La configuración no tiene la forma del protocolo.");
     }
-    return index(payload, configHash(payload), issuedAtMs, expiresAtMs);
+    return index(payload, configHash(payload), issuedAtMs, expiresAtMs, (url) => exchangeTarget(url, this.opts.environment, !!this.opts.allowPrivatePeers));
   }
 }
 
-function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number): LoadedConfig {
+function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, expiresAtMs: number, target: (url: string) => Pick<NodeEntry, "exchange" | "unreachable">): LoadedConfig {
   const nodes = new Map<string, NodeEntry>();
   for (const n of payload.nodes) {
-    const url = n.url.replace(/\/+$/, "");
-    const entry: NodeEntry = { id: n.id, institution: n.institution, url, exchange: exchangeTarget(url), sig: new Map(), enc: [] };
+    const url = String(n.url);
+    const entry: NodeEntry = { id: n.id, institution: n.institution, url, ...target(url), sig: new Map(), enc: [] };
     for (const jwk of n.jwks.keys) {
       try {
         if (jwk.use === "sig") entry.sig.set(jwk.kid, importPublicJwk(jwk, "sig").key);
@@ -175,12 +196,13 @@ function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, 
     }
     nodes.set(n.id, entry);
   }
-  const configKeys = new Map<string, KeyObject>();
+  const config = importConfigKeys(payload.portal.jwks.keys);
   const consentKeys = new Map<string, KeyObject>();
   for (const jwk of payload.portal.jwks.keys) {
+    if (jwk?.purpose !== "consent") continue;
     try {
       const { kid, key } = importPublicJwk({ ...jwk, purpose: undefined }, "sig");
-      (jwk.purpose === "consent" ? consentKeys : configKeys).set(kid, key);
+      consentKeys.set(kid, key);
     } catch {
       // ignored, as above
     }
@@ -195,8 +217,26 @@ function index(payload: NetworkConfigPayload, hash: string, issuedAtMs: number, 
     services: new Map(payload.services.map((s) => [s.id, s])),
     agreements: new Map(payload.agreements.map((a) => [`${a.consumer}\u0000${a.service}`, a])),
     agreementsById: new Map(payload.agreements.map((a) => [a.id, a])),
-    configKeys,
+    configKeys: config.keys,
+    configJwks: config.jwks,
     consentKeys,
     revokedConsents: new Set(payload.revokedConsents.map((r) => r.id)),
   };
+}
+
+/** The JWKs with `purpose: "config"` that import as `sig` keys; any other key is left out. */
+function importConfigKeys(jwks: readonly unknown[]): { keys: Map<string, KeyObject>; jwks: PublicJwk[] } {
+  const keys = new Map<string, KeyObject>();
+  const kept: PublicJwk[] = [];
+  for (const jwk of jwks) {
+    if ((jwk as PublicJwk | null)?.purpose !== "config") continue;
+    try {
+      const { kid, key } = importPublicJwk({ ...(jwk as PublicJwk), purpose: undefined }, "sig");
+      keys.set(kid, key);
+      kept.push(jwk as PublicJwk);
+    } catch {
+      // A key that does not import signs nothing.
+    }
+  }
+  return { keys, jwks: kept };
 }

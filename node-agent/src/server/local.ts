@@ -4,6 +4,7 @@ import { ProtocolError } from "../errors.ts";
 import type { ExchangeContext } from "../exchange/context.ts";
 import { handleAppRequest, type RidError } from "../exchange/consumer.ts";
 import { readBody, sendError, sendJson } from "./http.ts";
+import { allowedHostHeaders, appAuthenticator, hostOriginProblem, localCallHost } from "./local-guard.ts";
 
 /** The node's state for /health and /status. */
 export function nodeStatus(ctx: ExchangeContext) {
@@ -21,12 +22,24 @@ export function nodeStatus(ctx: ExchangeContext) {
 }
 
 /**
- * The app-facing port (PROTOCOL.md §3.1), loopback only: /r1/… exchanges, /health (ready only
- * with a valid configuration), /status and /metrics (Prometheus text).
+ * The app-facing port (PROTOCOL.md §3.1), loopback only unless per-app credentials are configured:
+ * /r1/… exchanges, /health (ready only with a valid configuration), /status and /metrics
+ * (Prometheus text). Every request on it must name the port itself in `Host` (DNS rebinding) and
+ * carry no `Origin` (browsers), else 403 `client.forbidden`; with `apps` configured, a /r1/ request
+ * needs one app's bearer token (401 `client.unauthenticated`) and a service listed for that app
+ * (403 `client.forbidden`). The token is neither logged nor forwarded (§3.6).
  */
 export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.Server; url: string }> {
+  let allowedHosts = new Set<string>(); // known once the port listens
+  const authenticate = ctx.settings.apps?.length ? appAuthenticator(ctx.settings.apps) : null;
   const server = http.createServer(async (req, res) => {
     const url = req.url ?? "/";
+    const refused = hostOriginProblem(req.headers, allowedHosts);
+    if (refused) {
+      ctx.log.warn({ host: req.headers.host?.slice(0, 200) ?? null, origin: req.headers.origin !== undefined }, "local request refused");
+      if (url.startsWith("/r1/")) ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: "client.forbidden" });
+      return sendError(res, new ProtocolError("client.forbidden", refused), null, ctx.nodeId);
+    }
     if (req.method === "GET" && url === "/health") {
       const s = nodeStatus(ctx);
       sendJson(res, s.config.state === "valid" ? 200 : 503, { status: s.config.state === "valid" ? "ready" : "not_ready", ...s });
@@ -40,22 +53,33 @@ export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.S
       return;
     }
     if (!url.startsWith("/r1/")) return sendError(res, new ProtocolError("client.bad_request", "ruta desconocida"), null, ctx.nodeId);
+    let app: { name: string; services: Set<string> } | null = null;
+    if (authenticate) {
+      const authorization = req.headers.authorization;
+      app = authenticate(authorization);
+      if (!app) {
+        ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: "client.unauthenticated" });
+        ctx.log.info({ authorization: authorization === undefined ? "ausente" : "no válida" }, "local request unauthenticated");
+        return sendError(res, new ProtocolError("client.unauthenticated"), null, ctx.nodeId, { "www-authenticate": 'Bearer realm="pisee-node"' });
+      }
+    }
     const started = performance.now();
     const end = ctx.metrics.duration.startTimer({ role: "consumer" });
     try {
       const body = await readBody(req, ctx.settings.bodyLimitBytes);
-      const r = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body });
+      const services = app?.services;
+      const r = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body, mayCall: services ? (svc) => services.has(svc) : undefined });
       res.writeHead(r.status, { ...r.headers, "content-length": r.body.length, "pisee-request-id": r.rid, ...(r.code ? { "pisee-error": r.code } : {}) });
       res.end(r.body);
       ctx.metrics.exchanges.inc({ role: "consumer", outcome: r.code ? "error" : "ok", code: r.code ?? "" });
-      ctx.log.info({ rid: r.rid, status: r.status, code: r.code, ms: Math.round(performance.now() - started) }, "exchange");
+      ctx.log.info({ rid: r.rid, app: app?.name, status: r.status, code: r.code, ms: Math.round(performance.now() - started) }, "exchange");
     } catch (err) {
       const e = err instanceof ProtocolError ? err : new ProtocolError("consumer.response_invalid");
       const rid = (err as RidError).rid ?? null;
       if (!(err instanceof ProtocolError)) ctx.log.error({ rid, err: err instanceof Error ? err.message : String(err) }, "unexpected error");
       sendError(res, e, rid, ctx.nodeId);
       ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: e.code });
-      ctx.log.info({ rid, code: e.code, ms: Math.round(performance.now() - started) }, "exchange refused");
+      ctx.log.info({ rid, app: app?.name, code: e.code, ms: Math.round(performance.now() - started) }, "exchange refused");
     } finally {
       end();
     }
@@ -65,7 +89,8 @@ export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.S
     server.once("error", reject);
     server.listen(ctx.settings.local.port, ctx.settings.local.host, () => {
       const a = server.address() as AddressInfo;
-      resolve({ server, url: `http://${ctx.settings.local.host}:${a.port}` });
+      allowedHosts = allowedHostHeaders(ctx.settings.local.host, a.port, { hostnames: ctx.settings.local.hostnames });
+      resolve({ server, url: `http://${localCallHost(ctx.settings.local.host)}:${a.port}` });
     });
   });
 }

@@ -18,7 +18,7 @@ export function startNetworkServer(ctx: ExchangeContext): Promise<{ server: http
     if (req.method !== "POST" || req.url !== "/v1/exchange") return sendError(res, new ProtocolError("client.bad_request", "ruta desconocida"), null, ctx.nodeId);
     const end = ctx.metrics.duration.startTimer({ role: "provider" });
     try {
-      const body = await readBody(req, MAX_JWE_LENGTH); // over 20 MiB: 413 before any cryptography (§3.2)
+      const body = await readBody(req, MAX_JWE_LENGTH, "provider.too_large"); // over 20 MiB: 413 before any cryptography (§3.2)
       const r = await handleExchange(ctx, body.toString("utf8"));
       if (r.kind === "unauthenticated") {
         res.writeHead(401, { "content-type": "application/json; charset=utf-8", "pisee-error": "provider.unauthenticated", "content-length": Buffer.byteLength(UNAUTHENTICATED_BODY) });

@@ -101,6 +101,54 @@ describe("steps 1–2: anything that does not authenticate gets one clear 401", 
   });
 });
 
+describe("step 2a: claims of another form get provider.malformed inside the signed answer", () => {
+  it.each([
+    ["a jti with a line break", { jti: `${crypto.randomUUID()}\n1 X/n\u0000forged` }],
+    ["a jti in upper case", { jti: crypto.randomUUID().toUpperCase() }],
+    ["a rid that is not a UUID", { rid: "no-es-uuid" }],
+    ["an agreement id over 64 characters", { agr: "a".repeat(65) }],
+    ["a procedure over 128 characters", { proc: "P".repeat(129) }],
+    ["a case with control characters", { case: "caso\r\nX: 1" }],
+    ["an official that is not a RUN", { off: "12345678-6" }],
+    ["a subject that is not a RUN", { sub: "uno" }],
+    ["a method outside §3.1", { req: { method: "TRACE", path: "/x", query: "", headers: {}, body: "" } }],
+    ["a path over 4,096 characters", { req: { method: "GET", path: `/${"a".repeat(4096)}`, query: "", headers: {}, body: "" } }],
+    ["a query over 4,096 characters", { req: { method: "GET", path: "/x", query: "q".repeat(4097), headers: {}, body: "" } }],
+    ["a dot-segment in the path", { req: { method: "GET", path: "/a/../b", query: "", headers: {}, body: "" } }],
+    // Shape comes before time (step 3).
+    ["a bad claim in an expired message", { proc: "P".repeat(129), iat: nowS() - 600, exp: nowS() - 540 }],
+  ])("%s", async (_name, over) => {
+    const before = h.received.length;
+    const r = await post(craft(over).jwe);
+    expect([r.status, r.code]).toEqual([400, "provider.malformed"]);
+    expect(h.received.length).toBe(before); // nothing reached the backend
+  });
+  it("a body over 8 MiB decoded (§3.2)", async () => {
+    const body = Buffer.alloc(8 * 1024 * 1024 + 1, 1).toString("base64url");
+    const r = await post(craft({ req: { method: "POST", path: "/x", query: "", headers: {}, body } }).jwe);
+    expect([r.status, r.code]).toEqual([400, "provider.malformed"]);
+  });
+  it("the consumer node sends only claims of that form: client.bad_request before anything leaves", async () => {
+    const before = h.received.length;
+    for (const headers of <Record<string, string>[]>[
+      { "pisee-procedure": "P".repeat(129) },
+      { "pisee-case": "caso\x85" }, // a C1 control character (headers arrive as latin1)
+      { "pisee-procedure": "CPAT\tX" },
+      { "pisee-official": "12345678-6" },
+      { "pisee-official": "funcionario" },
+    ]) {
+      const r = await app(`/r1/${SERVICE}/x`, headers);
+      expect([r.status, r.code], JSON.stringify(headers)).toEqual([400, "client.bad_request"]);
+    }
+    expect((await app(`/r1/${SERVICE}/${"a".repeat(4096)}`)).code).toBe("client.bad_request");
+    expect(h.received.length).toBe(before);
+    // A RUN as people write it is sent in its canonical form.
+    const ok = await app(`/r1/${SERVICE}/x`, { "pisee-official": "12.345.678-5", "pisee-procedure": "P".repeat(128) });
+    expect(ok.status).toBe(200);
+    expect(h.received.at(-1)!.headers["pisee-official"]).toBe("12345678-5");
+  });
+});
+
 describe("steps 3–10: signed answers with the error's code", () => {
   it("expired message", async () => {
     const r = await post(craft({ iat: nowS() - 200, exp: nowS() - 140 }).jwe);
