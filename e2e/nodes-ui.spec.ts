@@ -109,7 +109,7 @@ test.describe("Nodos", () => {
     await carolina.getByRole("button", { name: "Registrar el nodo" }).click();
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("Nombre del nodo: Nombre inválido");
-    await expect(summary).toContainText("URL de red del nodo: Un nodo de producción debe publicar su puerto de red con https.");
+    await expect(summary).toContainText("URL de red del nodo: En producción la URL del nodo debe usar https://");
     await summary.getByRole("link", { name: /URL de red del nodo/ }).click();
     await expect(carolina.getByLabel("URL de red del nodo")).toBeFocused();
 

@@ -31,6 +31,11 @@ const ZServerEnv = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{43}$/, "debe ser de 32 bytes en base64url (43 caracteres)"),
   PISEE_DEMO: z.enum(["0", "1"]).default("0"),
+  /**
+   * Whether production nodes may publish a private-network address (10/8, 172.16/12,
+   * 192.168/16, 100.64/10, fc00::/7): only for a deployment whose nodes all share such a network.
+   */
+  PISEE_ALLOW_PRIVATE_NODE_URLS: z.enum(["0", "1"]).default("0"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

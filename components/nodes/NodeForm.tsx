@@ -71,10 +71,6 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
       const empty = (path: string) => (path === "name" || path === "baseUrl") && !body[path].trim();
       found.push(...zodToIssues(parsed.error, body).map((i) => (empty(i.path) ? { ...i, message: "Complete este campo." } : i)));
     }
-    // The same rule the portal applies: production nodes publish their network port with https.
-    if (body.environment === "prod" && body.baseUrl && !found.some((i) => i.path === "baseUrl") && !body.baseUrl.startsWith("https://")) {
-      found.push({ path: "baseUrl", message: "Un nodo de producción debe publicar su puerto de red con https." });
-    }
     if (found.length) {
       showIssues(found);
       return;

@@ -1,7 +1,7 @@
-import { NODE_NAME_PATTERN } from "@pisee/node-agent/shared";
+import { checkNodeUrl, NODE_NAME_PATTERN } from "@pisee/node-agent/shared";
 import { ZEnvironment } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z } from "@/lib/zod";
+import { z, zText } from "@/lib/zod";
 
 /** A node's name as it appears in a path (existing nodes). */
 const ZNodeNameInPath = z
@@ -18,10 +18,20 @@ export const ZNodeCreate = z
     institution: ZInstitutionCode,
     name: ZNodeName,
     environment: ZEnvironment,
-    baseUrl: z
-      .url({ protocol: /^https?$/, error: "URL inválida" })
-      .transform((u) => u.replace(/\/+$/, ""))
-      .meta({ description: "URL pública del puerto de red del nodo (https en producción)", example: "https://nodo.srcei.cl" }),
+    baseUrl: zText()
+      .trim()
+      .max(300, "Máximo 300 caracteres")
+      .meta({
+        description:
+          "Origen público del puerto de red del nodo: esquema, servidor y puerto, sin ruta (PROTOCOL.md §2). En producción, https y un servidor público (no local, de enlace local, no especificado ni de multidifusión; redes privadas solo si la instalación lo permite).",
+        example: "https://nodo.srcei.cl",
+      }),
+  })
+  .superRefine((v, ctx) => {
+    // The network's rule for node URLs (PROTOCOL.md §2), also in the browser; whether private
+    // networks are allowed is the deployment's setting, checked by the service.
+    const url = checkNodeUrl(v.baseUrl, v.environment, { allowPrivate: true });
+    if (!url.ok) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: url.message, input: v.baseUrl });
   })
   .meta({ id: "NodeCreate" });
 export type TNodeCreate = z.infer<typeof ZNodeCreate>;

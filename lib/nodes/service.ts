@@ -2,12 +2,13 @@ import "server-only";
 import crypto from "node:crypto";
 import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
 import { KEY_OVERLAP_MS } from "@pisee/node-agent/protocol";
+import { checkNodeUrl } from "@pisee/node-agent/shared";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
-import { publicOrigin } from "@/lib/env";
+import { publicOrigin, serverEnv } from "@/lib/env";
 import { tracesUrl } from "@/lib/network-config/service";
 import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -72,9 +73,9 @@ export async function getNode(id: string, actor: Actor): Promise<TNode> {
 /** Registers a node (pending) and returns its one-time registration token, shown once. */
 export async function createNode(input: TNodeCreate, actor: Actor): Promise<{ node: TNode; token: string; expiresAt: string }> {
   assertManage(actor, input.institution);
-  if (input.environment === "prod" && !input.baseUrl.startsWith("https://")) {
-    throw new ValidationError([{ path: "baseUrl", message: "Un nodo de producción debe publicar su puerto de red con https." }]);
-  }
+  // An origin only; in prod https and a public host (PROTOCOL.md §2). Nodes apply the same rule to their peers.
+  const url = checkNodeUrl(input.baseUrl, input.environment, { allowPrivate: serverEnv().PISEE_ALLOW_PRIVATE_NODE_URLS === "1" });
+  if (!url.ok) throw new ValidationError([{ path: "baseUrl", message: url.message }]);
   const id = `${input.institution}/${input.name}`;
   const token = newToken();
   const now = clock.now();
@@ -82,7 +83,7 @@ export async function createNode(input: TNodeCreate, actor: Actor): Promise<{ no
   const row = await getDb().$transaction(async (tx) => {
     if (await tx.node.findUnique({ where: { id }, select: { id: true } })) throw new AppError("node_exists", `Ya existe el nodo ${id}.`);
     await tx.node.create({
-      data: { id, institutionCode: input.institution, name: input.name, environment: input.environment, baseUrl: input.baseUrl, tokenHash: hashToken(token), tokenPurpose: "register", tokenExpiresAt: expiresAt, createdByRun: actor.run, createdAt: now },
+      data: { id, institutionCode: input.institution, name: input.name, environment: input.environment, baseUrl: url.origin, tokenHash: hashToken(token), tokenPurpose: "register", tokenExpiresAt: expiresAt, createdByRun: actor.run, createdAt: now },
     });
     await recordAudit(tx, { actorRun: actor.run, action: "node.created", targetType: "node", targetId: id });
     return tx.node.findUniqueOrThrow({ where: { id }, include });

@@ -112,6 +112,34 @@ describe("registering a node", () => {
   });
 });
 
+describe("node URLs are origins; in prod https and a public host (PROTOCOL.md §2)", () => {
+  it.each([
+    ["dev", "http://127.0.0.1:9443/v1", "sin ruta"],
+    ["dev", "http://usuario:clave@nodo.srcei.cl", "sin ruta"],
+    ["dev", "ftp://nodo.srcei.cl", "http:// o https://"],
+    ["prod", "http://nodo.srcei.cl", "https://"],
+    ["prod", "https://169.254.169.254", "enlace local"],
+    ["prod", "https://127.0.0.1:8082", "local"],
+    ["prod", "https://[::1]:8082", "local"],
+    ["prod", "https://0.0.0.0", "no especificada"],
+    ["prod", "https://224.0.0.1", "multidifusión"],
+    ["prod", "https://localhost:8443", "local"],
+    ["prod", "https://10.1.2.3", "red privada"],
+    ["prod", "https://192.168.0.10:8443", "red privada"],
+  ])("%s %s is refused (422, baseUrl)", async (environment, baseUrl, words) => {
+    const r = await newNode(`nodo-url-${Math.random().toString(36).slice(2, 8)}`, SRCEI_ADMIN, { environment, baseUrl });
+    expect(r.status).toBe(422);
+    expect(r.json.error.issues[0].path).toBe("baseUrl");
+    expect(r.json.error.issues[0].message).toContain(words);
+  });
+
+  it("stores the origin as normalised", async () => {
+    const r = await newNode("nodo-url-ok", SRCEI_ADMIN, { environment: "prod", baseUrl: "https://Nodo.SRCEI.cl:443/" });
+    expect(r.status).toBe(201);
+    expect(r.json.node.baseUrl).toBe("https://nodo.srcei.cl");
+  });
+});
+
 describe("one-time tokens are one-time, also under concurrency", () => {
   async function nodeKids(id: string) {
     const n = await call(nodes.GET, "/api/v1/nodes?institution=SRCEI", { as: SRCEI_ADMIN });
