@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
 import pg from "pg";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { minimalPdf } from "../test/support/pdf";
 
 /**
  * Gestor de Acuerdos, end to end: a request from the catalog to an agreement in force (both
@@ -443,8 +444,13 @@ test.describe("Gestor de Acuerdos", () => {
     await expect(summary).toContainText("Solo se aceptan documentos PDF.");
     await expect(summary).toBeFocused();
 
+    // A PDF header in front of nothing is not a PDF either.
+    await documents.getByLabel("Documento PDF").setInputFiles({ name: "vacio.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n" + " ".repeat(4096)) });
+    await documents.getByRole("button", { name: "Adjuntar documento" }).click();
+    await expect(summary).toContainText("El archivo no es un PDF legible con al menos una página.");
+
     // A real PDF.
-    const pdf = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    const pdf = Buffer.from(minimalPdf(["Términos propios del acuerdo"]));
     await documents.getByLabel("Documento PDF").setInputFiles({ name: "terminos-propios.pdf", mimeType: "application/pdf", buffer: pdf });
     await documents.getByRole("button", { name: "Adjuntar documento" }).click();
     await expect(documents.getByText("Se adjuntó «terminos-propios.pdf».")).toBeVisible();

@@ -139,6 +139,11 @@ export const ERROR_CODES = {
     message: "El nodo ya está revocado.",
     description: "El nodo ya está revocado.",
   },
+  length_required: {
+    status: 411,
+    message: "Indique el largo del envío (Content-Length).",
+    description: "Una subida de archivo debe declarar su largo (`Content-Length`) para poder rechazarla sin leerla si excede el máximo.",
+  },
   payload_too_large: {
     status: 413,
     message: "El cuerpo excede el tamaño máximo.",

@@ -90,7 +90,7 @@ export const attachDocumentOp = defineOperation({
   upload: { field: "file", description: "Documento PDF" },
   response: ZAgreement,
   successStatus: 201,
-  errors: ["forbidden", "terms_fixed"],
+  errors: ["forbidden", "terms_fixed", "length_required"],
 });
 
 export const getDocumentOp = defineOperation({

@@ -12,6 +12,7 @@ import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus, Environment } from "@/lib/generated/prisma/enums";
 import { notify, type NewNotification } from "@/lib/notifications/service";
+import { pdfPageCount } from "@/lib/agreements/pdf";
 
 type Tx = Prisma.TransactionClient;
 
@@ -585,26 +586,42 @@ export async function runDeadlineJob(): Promise<{ ran: boolean; expired: number;
 
 export type UploadedFile = { filename: string; mediaType: string; bytes: Uint8Array };
 
-/** Attaches a PDF (terms or supporting document) while the terms are not yet fixed. */
+/** Who may attach documents, and when: the parties and the platform team, while the terms are not fixed. */
+function assertMayAttach(actor: Actor, r: Parameters<typeof partiesOf>[1] & { id: string; status: AgreementStatus }) {
+  assertVisible(actor, r);
+  const parties = partiesOf(actor, r);
+  const mayAttach = can(actor, "agreement.prepare", r.consumerCode) || parties.has("provider_admin") || parties.has("platform");
+  if (!mayAttach) throw new AppError("forbidden", "Solo las partes del acuerdo pueden adjuntar documentos.");
+  if (!EDITABLE_TERMS.includes(r.status)) {
+    throw new AppError("terms_fixed", `Los términos ya están fijados: el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[r.status]} (${r.status}).`);
+  }
+}
+
+/** Checks, before an upload is read, that `actor` may attach a document to the agreement now. */
+export async function checkDocumentUpload(id: string, actor: Actor): Promise<void> {
+  const r = await getDb().agreement.findUnique({ where: { id }, select: { id: true, status: true, consumerCode: true, providerCode: true } });
+  if (!r) throw new AppError("not_found", notFound(id));
+  assertMayAttach(actor, r);
+}
+
+/**
+ * Attaches a PDF (terms or supporting document) while the terms are not yet fixed: at most
+ * 10 MB (413), and a PDF that PDF.js opens with at least one page (422).
+ */
 export async function attachDocument(id: string, file: UploadedFile, actor: Actor): Promise<TAgreement> {
   const now = clock.now();
+  if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) throw new AppError("payload_too_large", "El archivo supera el máximo de 10 MB.");
+  const issues: ErrorIssue[] = [];
+  const header = Buffer.from(file.bytes.subarray(0, 5)).toString("latin1");
+  if (file.bytes.byteLength === 0) issues.push({ path: "file", message: "El archivo está vacío." });
+  else if (file.mediaType !== "application/pdf" || header !== "%PDF-") issues.push({ path: "file", message: "Solo se aceptan documentos PDF." });
+  else if (((await pdfPageCount(file.bytes)) ?? 0) < 1) issues.push({ path: "file", message: "El archivo no es un PDF legible con al menos una página." });
   await getDb().$transaction(async (tx) => {
     const r = await lockedRow(tx, id);
-    assertVisible(actor, r);
-    const parties = partiesOf(actor, r);
-    const mayAttach = can(actor, "agreement.prepare", r.consumerCode) || parties.has("provider_admin") || parties.has("platform");
-    if (!mayAttach) throw new AppError("forbidden", "Solo las partes del acuerdo pueden adjuntar documentos.");
-    if (!EDITABLE_TERMS.includes(r.status)) {
-      throw new AppError("terms_fixed", `Los términos ya están fijados: el acuerdo está en estado ${AGREEMENT_STATUS_LABELS[r.status]} (${r.status}).`);
-    }
-    const issues: ErrorIssue[] = [];
-    if (file.bytes.byteLength === 0) issues.push({ path: "file", message: "El archivo está vacío." });
-    if (file.bytes.byteLength > MAX_DOCUMENT_BYTES) issues.push({ path: "file", message: "El archivo supera el máximo de 10 MB." });
-    const header = Buffer.from(file.bytes.subarray(0, 5)).toString("latin1");
-    if (file.mediaType !== "application/pdf" || header !== "%PDF-") issues.push({ path: "file", message: "Solo se aceptan documentos PDF." });
+    assertMayAttach(actor, r);
     if (issues.length) throw new ValidationError(issues);
     const sha256 = crypto.createHash("sha256").update(file.bytes).digest("hex");
-    const filename = file.filename.replace(/[\\/\u0000-\u001f]/g, "_").slice(0, 200) || "documento.pdf";
+    const filename = file.filename.replace(/[\\/\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "_").slice(0, 200) || "documento.pdf";
     const doc = await tx.agreementDocument.create({
       data: { agreementId: id, filename, mediaType: "application/pdf", size: file.bytes.byteLength, sha256, content: Buffer.from(file.bytes), uploadedByRun: actor.run, createdAt: now },
     });

@@ -8,6 +8,7 @@ import * as notifications from "@/app/api/v1/notifications/route";
 import { listAgreementsInForce, runDeadlineJob } from "@/lib/agreements/service";
 import { clock } from "@/lib/clock";
 import { call } from "../support/api";
+import { minimalPdf } from "../support/pdf";
 
 const MUN_ADMIN = "15234567-4"; // Municipalidad de Santiago, admin and head of service
 const MUN_STAFF = "16543210-K";
@@ -44,7 +45,7 @@ async function pdfUpload(id: string, as: string, bytes: Uint8Array, type = "appl
   return call(docs.POST, `/api/v1/agreements/${id}/documents`, {
     method: "POST",
     params: { id },
-    body: Buffer.from(body).toString("latin1") as never,
+    body,
     as,
     headers: { "content-type": req.headers.get("content-type")!, "content-length": String(body.byteLength) },
   });
@@ -231,7 +232,7 @@ describe("documents", () => {
   it("accepts PDFs up to 10 MB from the parties, refuses anything else, and fixes the terms at acceptance", async () => {
     const sent = await create(request({ service: "MINEDUC/matricula-escolar/v1", procedures: ["CPAT-JUNAEB-0012"], submit: true }));
     const id = sent.json.id as string;
-    const pdf = new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+    const pdf = minimalPdf(["Términos del acuerdo", "Anexo"]);
     const up = await pdfUpload(id, MUN_STAFF, pdf);
     expect(up.status).toBe(201);
     const d = up.json.documents[0];
@@ -239,11 +240,23 @@ describe("documents", () => {
 
     expect((await pdfUpload(id, MUN_STAFF, new TextEncoder().encode("hola"), "text/plain", "nota.txt")).status).toBe(422);
     expect((await pdfUpload(id, MUN_STAFF, new TextEncoder().encode("no soy un pdf"), "application/pdf")).status).toBe(422);
-    const big = new Uint8Array(10 * 1024 * 1024 + 1);
-    big.set(new TextEncoder().encode("%PDF-"));
-    const tooBig = await pdfUpload(id, MUN_STAFF, big);
-    expect(tooBig.status).toBe(422);
-    expect(tooBig.json.error.issues[0].message).toContain("10 MB");
+    // A PDF header in front of anything else is not a PDF, nor is one without pages.
+    const fake = new Uint8Array(12 * 1024 * 1024);
+    fake.fill(0x20);
+    fake.set(new TextEncoder().encode("%PDF-1.7\n"));
+    for (const bytes of [fake.subarray(0, 9 * 1024 * 1024), new TextEncoder().encode("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"), minimalPdf([])]) {
+      const r = await pdfUpload(id, MUN_STAFF, bytes);
+      expect(r.status).toBe(422);
+      expect(r.json.error.issues[0]).toEqual({ path: "file", message: "El archivo no es un PDF legible con al menos una página." });
+    }
+    // Over 10 MB: 413, refused from Content-Length before anything is read.
+    const tooBig = await pdfUpload(id, MUN_STAFF, fake);
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.json.error).toMatchObject({ code: "payload_too_large", message: "El archivo supera el máximo de 10 MB." });
+    const noLength = await call(docs.POST, `/api/v1/agreements/${id}/documents`, { method: "POST", params: { id }, body: "x", as: MUN_STAFF, headers: { "content-type": "multipart/form-data; boundary=x" } });
+    expect(noLength.status).toBe(411);
+    const notMultipart = await call(docs.POST, `/api/v1/agreements/${id}/documents`, { method: "POST", params: { id }, body: "x", as: MUN_STAFF, headers: { "content-type": "application/pdf", "content-length": "1" } });
+    expect(notMultipart.status).toBe(415);
     expect((await pdfUpload(id, MDSF_ADMIN, pdf)).status).toBe(404);
 
     const download = await call(doc.GET, `/x`, { params: { id, documentId: d.id }, as: "6543210-2" }); // MINEDUC, the provider

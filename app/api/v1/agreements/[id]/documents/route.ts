@@ -1,16 +1,23 @@
 import { attachDocumentOp } from "@/lib/agreements/operations";
-import { attachDocument, MAX_DOCUMENT_BYTES } from "@/lib/agreements/service";
+import { attachDocument, checkDocumentUpload, MAX_DOCUMENT_BYTES } from "@/lib/agreements/service";
 import { handle } from "@/lib/api/route";
-import { ValidationError } from "@/lib/errors";
+import { AppError, ValidationError } from "@/lib/errors";
 
-/** Multipart upload: the size is checked from Content-Length before anything is read. */
+/** Room for the multipart envelope around the file (boundaries, part headers). */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+/**
+ * Multipart upload. Nothing is read until the person may attach a document to this agreement
+ * now, and the declared size fits: over 10 MB is refused from Content-Length (413).
+ */
 export const POST = handle(attachDocumentOp, async ({ params, actor, req }) => {
-  const length = Number(req.headers.get("content-length") ?? NaN);
-  if (!Number.isFinite(length)) throw new ValidationError([{ path: "file", message: "Falta el largo del envío (Content-Length)." }]);
-  if (length > MAX_DOCUMENT_BYTES + 64 * 1024) throw new ValidationError([{ path: "file", message: "El archivo supera el máximo de 10 MB." }]);
-  if (!/^multipart\/form-data/i.test(req.headers.get("content-type") ?? "")) {
-    throw new ValidationError([{ path: "file", message: "Envíe el archivo como multipart/form-data en el campo «file»." }]);
+  if (!/^multipart\/form-data\s*;/i.test(req.headers.get("content-type") ?? "")) {
+    throw new AppError("unsupported_media_type", "Envíe el archivo como multipart/form-data en el campo «file».");
   }
+  const length = Number(req.headers.get("content-length") ?? NaN);
+  if (!Number.isFinite(length)) throw new AppError("length_required");
+  if (length > MAX_DOCUMENT_BYTES + MULTIPART_OVERHEAD) throw new AppError("payload_too_large", "El archivo supera el máximo de 10 MB.");
+  await checkDocumentUpload(params.id, actor);
   const form = await req.formData().catch(() => null);
   const file = form?.get("file");
   if (!(file instanceof File)) throw new ValidationError([{ path: "file", message: "Adjunte un archivo en el campo «file»." }]);
