@@ -109,8 +109,8 @@ test.describe("Nodos", () => {
     await carolina.getByRole("button", { name: "Registrar el nodo" }).click();
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("Nombre del nodo: Nombre inválido");
-    await expect(summary).toContainText("URL de red del nodo: En producción la URL del nodo debe usar https://");
-    await summary.getByRole("link", { name: /URL de red del nodo/ }).click();
+    await expect(summary).toContainText("En producción la URL del nodo debe usar https://");
+    await summary.getByRole("link", { name: /En producción la URL del nodo/ }).click();
     await expect(carolina.getByLabel("URL de red del nodo")).toBeFocused();
 
     // "nuevo" is this form's own address, so no node may take it.
