@@ -39,3 +39,29 @@ export function zText() {
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   });
 }
+
+/**
+ * A calendar date (AAAA-MM-DD) between the years 1900 and 9999: `z.iso.date()` also takes the
+ * year 0000, which PostgreSQL has no date for.
+ */
+export function zDate() {
+  return z.iso
+    .date("Fecha inválida (AAAA-MM-DD)")
+    .refine((d) => {
+      const year = Number(d.slice(0, 4));
+      return year >= 1900 && year <= 9999;
+    }, "Fecha fuera de rango: el año debe estar entre 1900 y 9999")
+    .meta({ format: "date" });
+}
+
+/**
+ * A whole number in a query string (`?page=2`): digits only, so `2%0B` or ` 2` is refused
+ * rather than read as 2 (`z.coerce.number()` trims and takes `1e3`, `0x10`…).
+ */
+export function zQueryInt(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^[0-9]{1,9}$/, "Debe ser un número entero, solo dígitos")
+    .transform(Number)
+    .pipe(z.number().int().min(min, `Debe ser al menos ${min}`).max(max, `No puede superar ${max}`));
+}

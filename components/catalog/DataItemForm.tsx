@@ -51,7 +51,7 @@ function payloadOf(v: Omit<DataItemFormValues, "attributes">, rows: Omit<Attribu
     name: v.name,
     description: v.description,
     classification: v.classification || undefined,
-    attributes: rows.map(({ name, type, description }) => ({ name, type, description })),
+    attributes: rows.map(({ name, type, description }) => ({ name: name.trim(), type, description })),
     responsibleRun: v.responsibleRun || undefined,
     updateFrequency: v.updateFrequency || undefined,
     lastUpdatedOn: v.lastUpdatedOn || null,
@@ -133,7 +133,7 @@ export function DataItemForm({
     let body: Record<string, unknown>;
     let result;
     if (mode === "create") {
-      body = { institution, code: values.code, ...payload };
+      body = { institution, code: values.code.trim(), ...payload };
       result = ZDataItemCreate.safeParse(body);
     } else {
       result = ZDataItemUpdate.safeParse(payload);

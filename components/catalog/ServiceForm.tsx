@@ -156,7 +156,7 @@ export function ServiceForm({
     const found: Issue[] = [];
     let body: Record<string, unknown>;
     if (mode === "create") {
-      const input = { institution, code: values.code, major: parseNumberInput(values.major), ...payload };
+      const input = { institution, code: values.code.trim(), major: parseNumberInput(values.major), ...payload };
       const parsed = ZServiceCreate.safeParse(input);
       if (!parsed.success) found.push(...zodToIssues(parsed.error, input));
       body = input;

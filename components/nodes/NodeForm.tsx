@@ -63,7 +63,7 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
   function submit(e: FormEvent) {
     e.preventDefault();
     if (mutation.isPending) return;
-    const body = { institution, name: values.name, environment: values.environment || undefined, baseUrl: values.baseUrl.trim() };
+    const body = { institution, name: values.name.trim(), environment: values.environment || undefined, baseUrl: values.baseUrl.trim() };
     const found: Issue[] = [];
     const parsed = ZNodeCreate.safeParse(body);
     if (!parsed.success) {

@@ -1,7 +1,7 @@
 import { AgreementMode, AgreementStatus, AgreementType } from "@/lib/generated/prisma/enums";
 import { ZEnvironment, ZProcedureCode } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z, zText } from "@/lib/zod";
+import { z, zDate, zQueryInt, zText } from "@/lib/zod";
 
 export const ZAgreementStatus = z.enum(AgreementStatus).meta({ id: "AgreementStatus" });
 export const ZAgreementType = z.enum(AgreementType).meta({ id: "AgreementType", description: "UNICA_VEZ (un uso), SERVICIO o PERMANENTE" });
@@ -20,7 +20,7 @@ const fields = {
   declaredVolume: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000_000).meta({ description: "Consultas estimadas por mes" }),
   mode: ZAgreementMode,
   requestedTps: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000).meta({ description: "Transacciones por segundo que necesita" }),
-  requestedUntil: z.iso.date("Fecha inválida (AAAA-MM-DD)").nullable().meta({ description: "Fin del acuerdo (null: sin fecha de término)" }),
+  requestedUntil: zDate().nullable().meta({ description: "Fin del acuerdo (null: sin fecha de término)" }),
 };
 
 export const ZAgreementCreate = z
@@ -106,8 +106,8 @@ export const ZAgreementListQuery = z.object({
   direction: z.enum(["incoming", "outgoing", "all"]).default("all").meta({ description: "incoming: recibidas como proveedor; outgoing: enviadas como consumidor" }),
   status: ZAgreementStatus.optional(),
   environment: ZEnvironment.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: zQueryInt(1, 10_000).default(1),
+  pageSize: zQueryInt(1, 100).default(20),
 });
 export type TAgreementListQuery = z.infer<typeof ZAgreementListQuery>;
 

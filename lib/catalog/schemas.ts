@@ -1,7 +1,7 @@
 import { isCanonicalRun, SERVICE_NAME_PATTERN } from "@pisee/node-agent/shared";
 import { ApprovalPolicy, Classification, Environment, LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z, zText } from "@/lib/zod";
+import { z, zQueryInt, zText } from "@/lib/zod";
 
 export const ZLifecycleStatus = z.enum(LifecycleStatus).meta({ id: "LifecycleStatus", description: "Estado: DRAFT (borrador), PUBLISHED, DEPRECATED (obsoleto), RETIRED" });
 
@@ -15,13 +15,11 @@ export const ZEnvironment = z.enum(Environment).meta({ id: "Environment" });
 
 export const ZRun = z
   .string()
-  .trim()
   .refine(isCanonicalRun, "RUN inválido: use el formato 12345678-5, con dígito verificador correcto")
   .meta({ description: "RUN sin puntos, con guion y dígito verificador", example: "12345678-5" });
 
 export const ZServiceCode = z
   .string()
-  .trim()
   .regex(SERVICE_NAME_PATTERN, "Código inválido: minúsculas, dígitos y guiones; 2 a 64 caracteres, sin empezar con guion")
   .meta({ description: "Código del servicio dentro de la institución", example: "certificado-nacimiento" });
 
@@ -32,7 +30,6 @@ export const ZDataItemRef = z
 
 export const ZProcedureCode = z
   .string()
-  .trim()
   .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, "Código de trámite inválido (mayúsculas, dígitos y guiones)")
   .meta({ description: "Código del trámite en el registro (CPAT)", example: "CPAT-MUN-0101" });
 
@@ -174,8 +171,8 @@ export const ZServiceSearchQuery = z.object({
     .optional()
     .meta({ description: "true: solo servicios con datos sensibles; false: solo sin datos sensibles" }),
   sort: z.enum(SERVICE_SORTS).optional().meta({ description: "Por omisión: relevancia cuando hay texto, si no, nombre" }),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: zQueryInt(1, 10_000).default(1),
+  pageSize: zQueryInt(1, 100).default(20),
 });
 export type TServiceSearchQuery = z.infer<typeof ZServiceSearchQuery>;
 

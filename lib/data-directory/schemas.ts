@@ -1,20 +1,19 @@
 import { DataNature, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import { ZClassification, ZLifecycleEventOut, ZLifecycleStatus, ZRun, ZStatusFilter } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z, zText } from "@/lib/zod";
+import { z, zDate, zQueryInt, zText } from "@/lib/zod";
 
 export const ZUpdateFrequency = z.enum(UpdateFrequency).meta({ id: "UpdateFrequency" });
 export const ZDataNature = z.enum(DataNature).meta({ id: "DataNature", description: "MAESTRO, TRANSACCIONAL, REFERENCIAL o DOCUMENTAL" });
 
 export const ZDataItemCode = z
   .string()
-  .trim()
   .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "Código inválido: minúsculas, dígitos y guiones; 2 a 64 caracteres, sin empezar con guion")
   .meta({ example: "fecha-nacimiento" });
 
 export const ZAttribute = z
   .object({
-    name: z.string().trim().min(1, "Indique el nombre del atributo").max(80, "Máximo 80 caracteres").regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Nombre de atributo inválido (letras, dígitos, _ . -)"),
+    name: z.string().min(1, "Indique el nombre del atributo").max(80, "Máximo 80 caracteres").regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Nombre de atributo inválido (letras, dígitos, _ . -)"),
     type: z.enum(["string", "integer", "number", "boolean", "date", "date-time", "object", "array"]).meta({ description: "Tipo del atributo" }),
     description: zText().trim().max(500, "Máximo 500 caracteres").default(""),
   })
@@ -31,7 +30,7 @@ const dataItemFields = {
   classification: ZClassification,
   responsibleRun: ZRun.meta({ description: "RUN del funcionario responsable (miembro de la institución responsable del dato)" }),
   updateFrequency: ZUpdateFrequency,
-  lastUpdatedOn: z.iso.date("Fecha inválida (AAAA-MM-DD)").nullable().default(null).meta({ description: "Fecha de la última actualización" }),
+  lastUpdatedOn: zDate().nullable().default(null).meta({ description: "Fecha de la última actualización" }),
   nature: ZDataNature,
 };
 
@@ -48,7 +47,7 @@ export const ZDataItemUpdate = z
     classification: dataItemFields.classification,
     responsibleRun: dataItemFields.responsibleRun,
     updateFrequency: dataItemFields.updateFrequency,
-    lastUpdatedOn: z.iso.date("Fecha inválida (AAAA-MM-DD)").nullable(),
+    lastUpdatedOn: zDate().nullable(),
     nature: dataItemFields.nature,
   })
   .partial()
@@ -92,8 +91,8 @@ export const ZDataItemSearchQuery = z.object({
   classification: ZClassification.optional(),
   status: ZStatusFilter.optional(),
   sort: z.enum(["relevance", "name", "recent"]).optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: zQueryInt(1, 10_000).default(1),
+  pageSize: zQueryInt(1, 100).default(20),
 });
 export type TDataItemSearchQuery = z.infer<typeof ZDataItemSearchQuery>;
 

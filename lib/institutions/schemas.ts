@@ -1,5 +1,5 @@
 import { INSTITUTION_CODE_PATTERN } from "@pisee/node-agent/shared";
-import { z, zText } from "@/lib/zod";
+import { z, zQueryInt, zText } from "@/lib/zod";
 import { GradualityGroup, InstitutionKind, OnboardingStage } from "@/lib/generated/prisma/enums";
 
 export const ZGradualityGroup = z.enum(GradualityGroup).meta({ id: "GradualityGroup", description: "Grupo de gradualidad de la Ley 21.464" });
@@ -15,8 +15,8 @@ export const ZInstitutionListQuery = z.object({
   q: zText().trim().max(100, "La búsqueda admite hasta 100 caracteres").optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),
   group: ZGradualityGroup.optional(),
   kind: ZInstitutionKind.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1).meta({ description: "Página, desde 1" }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ description: "Resultados por página (1 a 100)" }),
+  page: zQueryInt(1, 10_000).default(1).meta({ description: "Página, desde 1" }),
+  pageSize: zQueryInt(1, 100).default(20).meta({ description: "Resultados por página (1 a 100)" }),
 });
 export type TInstitutionListQuery = z.infer<typeof ZInstitutionListQuery>;
 

@@ -6,7 +6,6 @@ import { z, zText } from "@/lib/zod";
 /** A node's name as it appears in a path (existing nodes). */
 const ZNodeNameInPath = z
   .string()
-  .trim()
   .regex(NODE_NAME_PATTERN, "Nombre inválido: minúsculas, dígitos y guiones; hasta 32 caracteres, sin empezar con guion")
   .meta({ example: "nodo-1" });
 

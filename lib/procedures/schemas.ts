@@ -1,7 +1,7 @@
 import { ProcedureStatus } from "@/lib/generated/prisma/enums";
 import { ZLifecycleEventOut, ZProcedureCode } from "@/lib/catalog/schemas";
 import { ZInstitutionCode } from "@/lib/institutions/schemas";
-import { z, zText } from "@/lib/zod";
+import { z, zQueryInt, zText } from "@/lib/zod";
 
 export const ZProcedureStatus = z.enum(ProcedureStatus).meta({ id: "ProcedureStatus" });
 
@@ -52,8 +52,8 @@ export const ZProcedureSearchQuery = z.object({
   q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional(),
   institution: ZInstitutionCode.optional(),
   status: ZProcedureStatus.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(50),
+  page: zQueryInt(1, 10_000).default(1),
+  pageSize: zQueryInt(1, 100).default(50),
 });
 export type TProcedureSearchQuery = z.infer<typeof ZProcedureSearchQuery>;
 

@@ -63,13 +63,14 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import fc from "fast-check";
-import { encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { serverEnv } from "@/lib/env";
 import { log } from "@/lib/log";
+import { sessionToken } from "../support/api";
+import { minimalPdf } from "../support/pdf";
 import { listRouteModules, loadHandler, type RouteHandler } from "../support/api-routes";
 import {
   FORBIDDEN_CHARS,
@@ -123,7 +124,7 @@ async function cookieOf(p: Principal): Promise<string | undefined> {
   if (p.kind === "forged") return "next-auth.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..x.y.z";
   let t = tokens.get(p.run);
   if (!t) {
-    t = await encode({ token: { sub: p.run, name: "Fuzz" }, secret: process.env.NEXTAUTH_SECRET! });
+    t = await sessionToken(p.run);
     tokens.set(p.run, t);
   }
   return `next-auth.session-token=${t}`;
@@ -516,7 +517,7 @@ function bodyArbitraries(op: OperationObject) {
 
 // --- multipart uploads
 
-const PDF = Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", "latin1");
+const PDF = Buffer.from(minimalPdf());
 const BOUNDARY = "----pisee-fuzz-7MA4YWxkTrZu0gW";
 
 function multipart(field: string, filename: string, mediaType: string, content: Uint8Array): Uint8Array {
@@ -525,8 +526,13 @@ function multipart(field: string, filename: string, mediaType: string, content: 
   return new Uint8Array(Buffer.concat([Buffer.from(head, "utf8"), Buffer.from(content), Buffer.from(`\r\n--${BOUNDARY}--\r\n`)]));
 }
 
-/** `violations`: what the handler refuses before the service (422); `refused`: what the service refuses (any 4xx). */
-type Upload = { body: Body; violations: string[]; refused: string[] };
+/**
+ * `violations`: what the upload route refuses, each with its status, in the route's documented
+ * order (415 not multipart, 411 no Content-Length, 413 declared over 10 MB: all before anything is
+ * read; then, once the person may attach a document to this agreement now, 422 for a broken form
+ * or a missing field); `refused`: what the service refuses after that (any 4xx).
+ */
+type Upload = { body: Body; violations: { status: number; why: string }[]; refused: string[] };
 
 /** Multipart bodies for an upload operation (`multipart/form-data` with one required binary field). */
 function uploadArbitrary(op: OperationObject): { valid: fc.Arbitrary<Upload>; any: fc.Arbitrary<Upload> } {
@@ -536,25 +542,25 @@ function uploadArbitrary(op: OperationObject): { valid: fc.Arbitrary<Upload>; an
     const bytes = { pdf: PDF, text: Buffer.from("hola"), empty: Buffer.alloc(0), html: Buffer.from("<html><script>alert(1)</script></html>") }[u.content]!;
     const form = multipart(u.name, u.filename, u.mediaType, bytes);
     const type = `multipart/form-data; boundary=${BOUNDARY}`;
-    const violations: string[] = [];
+    const formProblems: { status: number; why: string }[] = [];
     const refused: string[] = [];
-    if (u.name !== field) violations.push(`no "${field}" field`);
+    if (u.name !== field) formProblems.push({ status: 422, why: `no "${field}" field` });
     if (u.content !== "pdf") refused.push("the file is not a PDF");
     if (u.mediaType !== "application/pdf") refused.push(`file media type ${JSON.stringify(u.mediaType)}`);
     const label = `upload ${u.transport}: ${u.content} in ${JSON.stringify(u.name)} (${JSON.stringify(u.mediaType)}, ${short(u.filename, 30)})`;
     switch (u.transport) {
       case "json":
-        return { body: jsonBody(label, JSON.stringify({ [field]: "JVBERi0xLjQ=" })), violations: [...violations, "not multipart"], refused };
+        return { body: jsonBody(label, JSON.stringify({ [field]: "JVBERi0xLjQ=" })), violations: [{ status: 415, why: "not multipart" }], refused };
       case "no-content-type":
-        return { body: { label, bytes: form, contentType: null }, violations: [...violations, "no content type"], refused };
+        return { body: { label, bytes: form, contentType: null }, violations: [{ status: 415, why: "no content type" }], refused };
       case "broken-multipart":
-        return { body: { label, bytes: form.slice(0, Math.floor(form.length / 2)), contentType: type }, violations: [...violations, "broken multipart"], refused };
+        return { body: { label, bytes: form.slice(0, Math.floor(form.length / 2)), contentType: type }, violations: [{ status: 422, why: "broken multipart" }, ...formProblems], refused };
       case "declared-huge":
-        return { body: { label, bytes: form, contentType: type, contentLength: String(50_000_000) }, violations: [...violations, "declared 50 MB"], refused };
+        return { body: { label, bytes: form, contentType: type, contentLength: String(50_000_000) }, violations: [{ status: 413, why: "declared 50 MB" }], refused };
       case "no-length":
-        return { body: { label, bytes: form, contentType: type, contentLength: null }, violations: [...violations, "no Content-Length"], refused };
+        return { body: { label, bytes: form, contentType: type, contentLength: null }, violations: [{ status: 411, why: "no Content-Length" }], refused };
       default:
-        return { body: { label, bytes: form, contentType: type }, violations, refused };
+        return { body: { label, bytes: form, contentType: type }, violations: formProblems, refused };
     }
   };
   return {
@@ -573,7 +579,7 @@ function uploadArbitrary(op: OperationObject): { valid: fc.Arbitrary<Upload>; an
 
 // --- one request
 
-type FuzzCase = Case & { uploadViolations: string[]; uploadRefused: string[] };
+type FuzzCase = Case & { uploadViolations: { status: number; why: string }[]; uploadRefused: string[] };
 const ANONYMOUS: Principal = { kind: "anonymous" };
 const FORGED: Principal = { kind: "forged" };
 
@@ -587,7 +593,7 @@ function caseArbitrary(path: string, op: OperationObject): fc.Arbitrary<FuzzCase
   const query = queryArbitrary(op).map(encodeQuery);
   const bodies = bodyArbitraries(op);
   const upload = isUploadOp(op) ? uploadArbitrary(op) : null;
-  type B = { body?: Body; violations: string[]; refused: string[] };
+  type B = { body?: Body; violations: Upload["violations"]; refused: string[] };
   const none = fc.constant<B>({ body: undefined, violations: [], refused: [] });
   const validBody: fc.Arbitrary<B> = bodies ? bodies.valid.map((body) => ({ body, violations: [], refused: [] })) : upload ? upload.valid : none;
   const make = (cls: string, p: Principal, ps: Record<string, string>, q: string, b: B): FuzzCase => {
@@ -647,7 +653,12 @@ function expectedFor(op: OperationObject, c: FuzzCase, violations: string[]): Ex
     // where only validation (422) can refuse them.
     if (forbidden.length) return { why: forbidden.join("; ") };
   }
-  if (c.uploadViolations.length) return { allowed: [422], why: c.uploadViolations.join("; ") };
+  const [first] = c.uploadViolations;
+  if (first) {
+    // Refused before reading (415, 411, 413); a broken form only once the person may attach here (else 403/404/409 first).
+    const allowed = first.status === 422 ? [422, 403, 404, 409] : [first.status];
+    return { allowed, why: c.uploadViolations.map((v) => v.why).join("; ") };
+  }
   // The file's content is checked by the service, after the agreement is found and the actor's role.
   if (c.uploadRefused.length) return { why: c.uploadRefused.join("; ") };
   return null;
