@@ -85,6 +85,7 @@ test.describe("ingreso con ClaveÚnica", () => {
     await expect(page.getByTestId("run")).toHaveText("12.345.678-5");
     const old = await cookie(page, SESSION_COOKIE);
     expect((await page.request.get(inbox)).status()).toBe(200);
+    expect((await (await page.request.get("/api/auth/session")).json()).user).toMatchObject({ run: "12345678-5" });
 
     await page.getByRole("button", { name: "Cerrar sesión" }).click();
     await expect(page.getByText("Cerró su sesión")).toBeVisible();
@@ -95,6 +96,9 @@ test.describe("ingreso con ClaveÚnica", () => {
     const api = await page.request.get(inbox);
     expect(api.status()).toBe(401);
     expect((await api.json()).error.code).toBe("unauthenticated");
+    // next-auth's own endpoint does not revive it either.
+    expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+    await page.context().addCookies([old]);
     await page.goto("/cuenta");
     await expect(page).toHaveURL(/\/ingresar/);
   });

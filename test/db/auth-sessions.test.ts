@@ -1,6 +1,7 @@
 import { decode } from "next-auth/jwt";
 import { afterEach, describe, expect, it } from "vitest";
 import { GET as listNotifications } from "@/app/api/v1/notifications/route";
+import * as nextAuth from "@/app/api/auth/[...nextauth]/route";
 import { POST as signOut } from "@/app/salir/route";
 import { purgeRevokedSessions } from "@/lib/auth/revocation";
 import { clock } from "@/lib/clock";
@@ -22,6 +23,23 @@ async function sidOf(token: string): Promise<{ sid: string; exp: number }> {
   const payload = await decode({ token, secret: process.env.NEXTAUTH_SECRET! });
   return { sid: payload!.sid as string, exp: payload!.exp as number };
 }
+
+describe("next-auth's session endpoint", () => {
+  const session = (token: string) =>
+    call((req, ctx) => nextAuth.GET(req, ctx as never), "/api/auth/session", { params: { nextauth: ["session"] } as never, headers: cookieFor(token) });
+
+  it("answers as no session, and clears the cookie, once the session was signed out", async () => {
+    // (A live session goes on to next-auth itself, which needs Next's request scope: e2e/auth.spec.ts.)
+    const token = await sessionToken(ADMIN);
+    await salir(token);
+    const after = await session(token);
+    expect(after.status).toBe(200);
+    expect(after.json).toEqual({});
+    expect(after.headers.get("set-cookie")).toMatch(/^next-auth\.session-token=; Path=\/; Max-Age=0/);
+    const noSid = await session(await sessionToken(ADMIN, { sid: undefined }));
+    expect(noSid.json).toEqual({});
+  });
+});
 
 describe("session revocation", () => {
   it("after POST /salir the same cookie gets 401 unauthenticated from the API", async () => {
