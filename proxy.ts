@@ -3,9 +3,7 @@ import { isAllowedOrigin } from "@/lib/api/origin";
 import { hasMalformedPercentEncoding } from "@/lib/api/path";
 import { ERROR_CODES } from "@/lib/errors";
 import { pageCsp } from "@/lib/security/csp";
-
-/** Where a page address that cannot be decoded is shown (a Spanish page, status 400). */
-export const INVALID_ADDRESS_PAGE = "/direccion-no-valida";
+import { invalidAddressPage } from "@/lib/security/invalid-address-page";
 
 const errorJson = (code: "bad_request" | "forbidden_origin") =>
   NextResponse.json({ error: { code, message: ERROR_CODES[code].message } }, { status: ERROR_CODES[code].status, headers: { "Cache-Control": "no-store" } });
@@ -13,8 +11,8 @@ const errorJson = (code: "bad_request" | "forbidden_origin") =>
 /**
  * Runs before every page and API route, prefetches included:
  *  - a path with a malformed percent-encoding (`%ff`, `%E0%A4%A`) gets 400: the API's error shape
- *    for /api, a Spanish "dirección no válida" page for everything else (Next would answer a
- *    plain-text 500);
+ *    for /api, a small Spanish "dirección no válida" page for everything else (Next would
+ *    answer a plain-text 500);
  *  - refuses state-changing requests from another origin (403 `forbidden_origin`), whatever
  *    headers they carry;
  *  - gives every page a fresh CSP nonce (Next applies it to its own scripts).
@@ -23,7 +21,7 @@ export function proxy(req: NextRequest) {
   const isApi = req.nextUrl.pathname.startsWith("/api/");
   if (hasMalformedPercentEncoding(req.nextUrl.pathname)) {
     if (isApi) return errorJson("bad_request");
-    return withCsp(req, (headers) => NextResponse.rewrite(new URL(INVALID_ADDRESS_PAGE, req.url), { status: 400, request: { headers } }));
+    return withCsp(req, () => new NextResponse(invalidAddressPage(), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } }));
   }
 
   const portal = process.env.NEXTAUTH_URL ?? req.nextUrl.origin;
