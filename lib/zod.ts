@@ -41,16 +41,17 @@ export function zText() {
 }
 
 /**
- * A calendar date (AAAA-MM-DD) between the years 1900 and 9999: `z.iso.date()` also takes the
- * year 0000, which PostgreSQL has no date for.
+ * A calendar date (AAAA-MM-DD) between the years 1900 and 2999: `z.iso.date()` also takes the
+ * year 0000, which PostgreSQL has no date for, and 9999-12-31 ends (23:59 in Santiago) in the
+ * year 10000, which no timestamp holds.
  */
 export function zDate() {
   return z.iso
     .date("Fecha inválida (AAAA-MM-DD)")
     .refine((d) => {
       const year = Number(d.slice(0, 4));
-      return year >= 1900 && year <= 9999;
-    }, "Fecha fuera de rango: el año debe estar entre 1900 y 9999")
+      return year >= 1900 && year <= 2999;
+    }, "Fecha fuera de rango: el año debe estar entre 1900 y 2999")
     .meta({ format: "date" });
 }
 

@@ -158,6 +158,14 @@ describe("rules of a request", () => {
     expect(again.json.error.code).toBe("duplicate_request");
   });
 
+  it("an end date between 1900 and 2999: year 0000 and 9999-12-31 are refused with 422, never a 500", async () => {
+    for (const requestedUntil of ["0000-02-29", "9999-12-31", "3000-01-01"]) {
+      const r = await create(request({ service: "FONASA/beneficiarios-por-tramo/v1", procedures: ["CPAT-MUN-0210"], requestedUntil, submit: true }));
+      expect(r.status, requestedUntil).toBe(422);
+      expect(r.json.error.issues[0].path).toBe("requestedUntil");
+    }
+  });
+
   it("an outsider cannot prepare requests for an institution", async () => {
     expect((await create(request(), MDSF_ADMIN)).status).toBe(403);
     expect((await create(request(), CITIZEN)).status).toBe(403);
