@@ -16,7 +16,7 @@ const fields = {
   environment: ZEnvironment,
   type: ZAgreementType,
   procedures: z.array(ZProcedureCode).min(1, "Indique al menos un trámite que justifique el acceso").max(20),
-  legalBasis: zText().trim().min(10, "Indique la base legal (al menos 10 caracteres)").max(2000, "Máximo 2.000 caracteres").meta({ description: "Norma que habilita a la institución a obtener los datos" }),
+  legalBasis: zText().max(2000, "Máximo 2.000 caracteres").trim().min(10, "Indique la base legal (al menos 10 caracteres)").meta({ description: "Norma que habilita a la institución a obtener los datos" }),
   declaredVolume: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000_000).meta({ description: "Consultas estimadas por mes" }),
   mode: ZAgreementMode,
   requestedTps: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000).meta({ description: "Transacciones por segundo que necesita" }),
@@ -46,7 +46,7 @@ export const ZTermsChoice = z.discriminatedUnion("kind", [
 export const ZAgreementTransition = z
   .object({
     action: zText().min(1).max(64).meta({ description: "submit, take_up, accept, reject, extend, request_mediation, mediate_accept, mediate_reject, sign, suspend, resume, terminate" }),
-    reason: zText().trim().max(2000, "Máximo 2.000 caracteres").optional(),
+    reason: zText().max(2000, "Máximo 2.000 caracteres").trim().optional(),
     grantedTps: z.number().int().min(1, "Debe ser al menos 1").max(100_000).optional().meta({ description: "accept / mediate_accept: TPS otorgadas" }),
     grantedAvailability: z.number().gt(0).max(100).optional().meta({ description: "accept / mediate_accept: ANS otorgado (%)" }),
     terms: ZTermsChoice.optional().meta({ description: "accept / mediate_accept: términos del acuerdo" }),

@@ -39,8 +39,8 @@ export const ZOpenApiInput = z
   .meta({ description: "Descripción OpenAPI 3.0 o 3.1 del servicio (objeto, o texto JSON/YAML); se valida al guardar" });
 
 const serviceFields = {
-  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
-  description: zText().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
+  name: zText().max(160, "El nombre admite hasta 160 caracteres").trim().min(3, "El nombre debe tener al menos 3 caracteres"),
+  description: zText().max(5000, "La descripción admite hasta 5.000 caracteres").trim().min(10, "La descripción debe tener al menos 10 caracteres"),
   tps: z.number().int("Debe ser un número entero").min(1, "Debe ser al menos 1").max(100_000, "Máximo 100.000").meta({ description: "Transacciones por segundo comprometidas" }),
   availability: z
     .number()
@@ -96,7 +96,7 @@ export type TServiceUpdate = z.infer<typeof ZServiceUpdate>;
 export const ZTransitionRequest = z
   .object({
     action: zText().min(1).max(64).meta({ description: "Acción de la tabla de transiciones (p. ej. publish, deprecate, retire)" }),
-    reason: zText().trim().max(2000, "El motivo admite hasta 2.000 caracteres").optional(),
+    reason: zText().max(2000, "El motivo admite hasta 2.000 caracteres").trim().optional(),
   })
   .meta({ id: "TransitionRequest" });
 export type TTransitionRequest = z.infer<typeof ZTransitionRequest>;
@@ -160,7 +160,7 @@ export type TService = z.infer<typeof ZService>;
 export const SERVICE_SORTS = ["relevance", "name", "recent", "provider"] as const;
 
 export const ZServiceSearchQuery = z.object({
-  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre en español; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
+  q: zText().max(200, "La búsqueda admite hasta 200 caracteres").trim().optional().meta({ description: "Texto libre en español; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
   provider: ZInstitutionCode.optional().meta({ description: "Código de la institución proveedora" }),
   classification: ZClassification.optional().meta({ description: "Servicios con algún dato de esta clasificación" }),
   procedure: ZProcedureCode.optional().meta({ description: "Servicios que usa este trámite" }),

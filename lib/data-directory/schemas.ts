@@ -15,13 +15,13 @@ export const ZAttribute = z
   .object({
     name: z.string().min(1, "Indique el nombre del atributo").max(80, "Máximo 80 caracteres").regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, "Nombre de atributo inválido (letras, dígitos, _ . -)"),
     type: z.enum(["string", "integer", "number", "boolean", "date", "date-time", "object", "array"]).meta({ description: "Tipo del atributo" }),
-    description: zText().trim().max(500, "Máximo 500 caracteres").default(""),
+    description: zText().max(500, "Máximo 500 caracteres").trim().default(""),
   })
   .meta({ id: "DataItemAttribute" });
 
 const dataItemFields = {
-  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(160, "El nombre admite hasta 160 caracteres"),
-  description: zText().trim().min(10, "La descripción debe tener al menos 10 caracteres").max(5000, "La descripción admite hasta 5.000 caracteres"),
+  name: zText().max(160, "El nombre admite hasta 160 caracteres").trim().min(3, "El nombre debe tener al menos 3 caracteres"),
+  description: zText().max(5000, "La descripción admite hasta 5.000 caracteres").trim().min(10, "La descripción debe tener al menos 10 caracteres"),
   attributes: z
     .array(ZAttribute)
     .min(1, "Describa al menos un atributo")
@@ -86,7 +86,7 @@ export const ZDataItem = ZDataItemSummary.extend({
 export type TDataItem = z.infer<typeof ZDataItem>;
 
 export const ZDataItemSearchQuery = z.object({
-  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional().meta({ description: "Texto libre; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
+  q: zText().max(200, "La búsqueda admite hasta 200 caracteres").trim().optional().meta({ description: "Texto libre; sin distinguir tildes ni mayúsculas; admite palabras parciales" }),
   steward: ZInstitutionCode.optional().meta({ description: "Institución responsable" }),
   classification: ZClassification.optional(),
   status: ZStatusFilter.optional(),

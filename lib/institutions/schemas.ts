@@ -12,7 +12,7 @@ export const ZInstitutionCode = z
   .meta({ description: "Código de la institución (PROTOCOL.md §1)", example: "SRCEI" });
 
 export const ZInstitutionListQuery = z.object({
-  q: zText().trim().max(100, "La búsqueda admite hasta 100 caracteres").optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),
+  q: zText().max(100, "La búsqueda admite hasta 100 caracteres").trim().optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),
   group: ZGradualityGroup.optional(),
   kind: ZInstitutionKind.optional(),
   page: zQueryInt(1, 10_000).default(1).meta({ description: "Página, desde 1" }),

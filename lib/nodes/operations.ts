@@ -86,7 +86,7 @@ export const revokeNodeOp = defineOperation({
     "Solo un/a administrador/a de la institución, con un motivo. Un nodo revocado no vuelve a activarse: se registra uno nuevo.",
   auth: "session",
   params: ZNodeIdParams,
-  body: z.object({ reason: zText().trim().min(3, "Indique el motivo de la revocación").max(2000) }),
+  body: z.object({ reason: zText().max(2000).trim().min(3, "Indique el motivo de la revocación") }),
   response: ZNode,
   errors: ["forbidden", "node_revoked"],
 });

@@ -18,8 +18,8 @@ export const ZNodeCreate = z
     name: ZNodeName,
     environment: ZEnvironment,
     baseUrl: zText()
-      .trim()
       .max(300, "Máximo 300 caracteres")
+      .trim()
       .meta({
         description:
           "Origen público del puerto de red del nodo: esquema, servidor y puerto, sin ruta (PROTOCOL.md §2). En producción, https y un servidor público (no local, de enlace local, no especificado ni de multidifusión; redes privadas solo si la instalación lo permite).",

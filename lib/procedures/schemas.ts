@@ -6,9 +6,9 @@ import { z, zQueryInt, zText } from "@/lib/zod";
 export const ZProcedureStatus = z.enum(ProcedureStatus).meta({ id: "ProcedureStatus" });
 
 const fields = {
-  name: zText().trim().min(3, "El nombre debe tener al menos 3 caracteres").max(200, "El nombre admite hasta 200 caracteres"),
-  description: zText().trim().max(5000, "La descripción admite hasta 5.000 caracteres").default(""),
-  originatingLaw: zText().trim().min(3, "Indique la norma que origina el trámite").max(300).meta({ description: "Norma que origina el trámite", example: "Ley 18.290, de Tránsito" }),
+  name: zText().max(200, "El nombre admite hasta 200 caracteres").trim().min(3, "El nombre debe tener al menos 3 caracteres"),
+  description: zText().max(5000, "La descripción admite hasta 5.000 caracteres").trim().default(""),
+  originatingLaw: zText().max(300).trim().min(3, "Indique la norma que origina el trámite").meta({ description: "Norma que origina el trámite", example: "Ley 18.290, de Tránsito" }),
   needsInteroperability: z.boolean().meta({ description: "Si el trámite requiere datos de otras instituciones" }),
   needsConsent: z.boolean().meta({ description: "Si requiere el consentimiento de la persona (datos sensibles)" }),
 };
@@ -49,7 +49,7 @@ export const ZProcedure = z
 export type TProcedure = z.infer<typeof ZProcedure>;
 
 export const ZProcedureSearchQuery = z.object({
-  q: zText().trim().max(200, "La búsqueda admite hasta 200 caracteres").optional(),
+  q: zText().max(200, "La búsqueda admite hasta 200 caracteres").trim().optional(),
   institution: ZInstitutionCode.optional(),
   status: ZProcedureStatus.optional(),
   page: zQueryInt(1, 10_000).default(1),
