@@ -1,6 +1,9 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+/** One `z`, with Spanish messages and the shared text, date and number types: lib/zod.ts. */
+const ZOD = { name: "zod", message: "Importe z (y zText, zDate, zQueryInt) desde @/lib/zod: mensajes en español y un solo z." };
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -14,12 +17,17 @@ const config = [
     },
   },
   {
+    files: ["lib/**/*.{ts,tsx}", "test/**/*.ts", "e2e/**/*.ts", "scripts/**/*.ts", "prisma/**/*.ts", "bench/**/*.ts"],
+    ignores: ["lib/zod.ts"],
+    rules: { "no-restricted-imports": ["error", { paths: [ZOD] }] },
+  },
+  {
     files: ["app/**/*.{ts,tsx}", "components/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: [{ name: "@/lib/db", message: "app/ y components/ usan los servicios de lib/<dominio>, nunca la base de datos directamente." }],
+          paths: [ZOD, { name: "@/lib/db", message: "app/ y components/ usan los servicios de lib/<dominio>, nunca la base de datos directamente." }],
           patterns: [{ group: ["@/lib/generated/prisma/client", "@prisma/*", "pg"], message: "app/ y components/ no tocan Prisma." }],
         },
       ],

@@ -4,6 +4,6 @@ export async function register() {
     const { assertValidConfiguration } = await import("@/lib/startup");
     assertValidConfiguration();
     const { startBackgroundJobs } = await import("@/lib/jobs");
-    startBackgroundJobs();
+    void startBackgroundJobs();
   }
 }

@@ -1,6 +1,7 @@
 import pg from "pg";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { errorWith } from "../test/support/errors";
 
 const SESSION_COOKIE = "next-auth.session-token";
 
@@ -95,7 +96,7 @@ test.describe("ingreso con ClaveÚnica", () => {
     await page.context().addCookies([old]);
     const api = await page.request.get(inbox);
     expect(api.status()).toBe(401);
-    expect((await api.json()).error.code).toBe("unauthenticated");
+    expect((await api.json())).toMatchObject(errorWith("unauthenticated"));
     // next-auth's own endpoint does not revive it either.
     expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
     await page.context().addCookies([old]);

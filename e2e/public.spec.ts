@@ -1,4 +1,5 @@
 import { expect, expectAccessible, test } from "./support/fixtures";
+import { errorBody, errorWith } from "../test/support/errors";
 
 test.describe("sitio público", () => {
   test("inicio: la red, sus servicios centrales y la gradualidad", async ({ page }) => {
@@ -94,7 +95,7 @@ test.describe("API y cabeceras", () => {
   test("errores con la forma única y cabeceras de seguridad", async ({ request }) => {
     const notFound = await request.get("/api/v1/institutions/NO-EXISTE");
     expect(notFound.status()).toBe(404);
-    expect(await notFound.json()).toEqual({ error: { code: "not_found", message: "No existe una institución con el código NO-EXISTE." } });
+    expect(await notFound.json()).toEqual(errorBody("not_found", "No existe una institución con el código NO-EXISTE."));
     expect(notFound.headers()["x-content-type-options"]).toBe("nosniff");
     expect(notFound.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
 
@@ -119,12 +120,12 @@ test.describe("API y cabeceras", () => {
   test("una solicitud que cambia estado desde otro origen se rechaza", async ({ request }) => {
     const res = await request.post("/salir", { headers: { Origin: "https://sitio-malicioso.example" }, maxRedirects: 0 });
     expect(res.status()).toBe(403);
-    expect((await res.json()).error.code).toBe("forbidden_origin");
+    expect((await res.json())).toMatchObject(errorWith("forbidden_origin"));
     // Prefetch headers once exempted a request from the check (and pages from the CSP).
     for (const headers of [{ Purpose: "prefetch" }, { "Next-Router-Prefetch": "1" }, { "Sec-Purpose": "prefetch" }] as Record<string, string>[]) {
       const prefetch = await request.post("/api/v1/agreements", { headers: { Origin: "https://sitio-malicioso.example", ...headers }, data: {} });
       expect(prefetch.status(), JSON.stringify(headers)).toBe(403);
-      expect((await prefetch.json()).error.code).toBe("forbidden_origin");
+      expect((await prefetch.json())).toMatchObject(errorWith("forbidden_origin"));
       const page = await request.get("/instituciones", { headers });
       expect(page.headers()["content-security-policy"], JSON.stringify(headers)).toMatch(/script-src 'self' 'nonce-[^']+'/);
     }
@@ -134,7 +135,7 @@ test.describe("API y cabeceras", () => {
     for (const path of ["/api/v1/institutions/%ff", "/api/v1/institutions/%E0%A4%A", "/api/v1/services/SRCEI/%zz/v1"]) {
       const res = await request.get(path);
       expect(res.status(), path).toBe(400);
-      expect(await res.json()).toEqual({ error: { code: "bad_request", message: "La dirección solicitada no es válida." } });
+      expect(await res.json()).toEqual(errorBody("bad_request", "La dirección solicitada no es válida."));
       expect(res.headers()["x-content-type-options"]).toBe("nosniff");
       expect(res.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
     }

@@ -1,16 +1,10 @@
 import { AgreementMode, AgreementStatus, AgreementType } from "@/lib/generated/prisma/enums";
-import { ZEnvironment, ZProcedureCode } from "@/lib/catalog/schemas";
-import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { ZEnvironment, ZInstitutionCode, ZProcedureCode, ZServiceRef } from "@/lib/fields";
 import { z, zDate, zQueryInt, zText } from "@/lib/zod";
 
 export const ZAgreementStatus = z.enum(AgreementStatus).meta({ id: "AgreementStatus" });
 export const ZAgreementType = z.enum(AgreementType).meta({ id: "AgreementType", description: "UNICA_VEZ (un uso), SERVICIO o PERMANENTE" });
 export const ZAgreementMode = z.enum(AgreementMode).meta({ id: "AgreementMode", description: "EN_LINEA (consulta por caso) o LOTE (procesos masivos)" });
-
-export const ZServiceRef = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}\/[a-z0-9][a-z0-9-]{1,63}\/v[1-9]\d{0,2}$/, "Identificador de servicio inválido (INSTITUCION/codigo/vN)")
-  .meta({ example: "SRCEI/certificado-nacimiento/v1" });
 
 const fields = {
   environment: ZEnvironment,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { AppError, ValidationError } from "@/lib/errors";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
-import { actionsFor, AGREEMENT_ACTIONS, decideTransition, suspendingParty, type AgreementFacts, type Party } from "./transitions";
+import { actionsFor, AGREEMENT_ACTIONS, AGREEMENT_TRANSITIONS, decideTransition, stepsOf, suspendingParty, type AgreementFacts, type WhoFacts, type Party } from "./transitions";
 
 const STATES: AgreementStatus[] = [
   "BORRADOR", "ENVIADA", "EN_REVISION", "ACEPTADA", "RECHAZADA", "VENCIDA", "EN_MEDIACION", "RECHAZADA_FIRME", "PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA", "TERMINADA",
@@ -43,7 +43,7 @@ const RESUME_BY: Record<NonNullable<AgreementFacts["suspendedBy"]>, string[]> = 
   PLATFORM: ["platform"],
 };
 
-function outcome(state: AgreementStatus, action: string, actor: string, facts?: AgreementFacts): "ok" | 403 | 409 {
+function outcome(state: AgreementStatus, action: string, actor: string, facts?: WhoFacts): "ok" | 403 | 409 {
   try {
     decideTransition(state, action, new Set(ACTORS[actor]), "un motivo", facts);
     return "ok";
@@ -120,12 +120,42 @@ describe("agreement transitions: every (state, action, role)", () => {
     ] as const) {
       expect(() => decideTransition(state, action, new Set([party]), "  ")).toThrow(ValidationError);
     }
-    expect(decideTransition("EN_REVISION", "accept", new Set(["provider_admin"])).to).toBe("PENDIENTE_FIRMA");
+    expect(decideTransition("EN_REVISION", "accept", new Set(["provider_admin"])).to).toBe("ACEPTADA");
   });
 
   it("offers each actor exactly the actions it may take now", () => {
     expect(actionsFor("EN_REVISION", new Set(["provider_admin", "provider_head"]))).toEqual(["accept", "reject", "extend"]);
     expect(actionsFor("PENDIENTE_FIRMA", new Set(["consumer_admin"]))).toEqual([]);
     expect(actionsFor("VIGENTE", new Set(["platform"]))).toEqual(["suspend", "terminate"]);
+  });
+});
+
+describe("where an action leads: the table's steps, follow-ups included", () => {
+  const facts = (over: Partial<AgreementFacts> = {}): AgreementFacts => ({ suspendedBy: null, approvalPolicy: "MANUAL", signatures: 0, ...over });
+  const path = (from: AgreementStatus, action: Parameters<typeof stepsOf>[1], f: AgreementFacts) => stepsOf(from, action, f).map((s) => `${s.action}:${s.from}>${s.to}`);
+
+  it("a request to a reviewed service is sent; to open data, it is in force at once", () => {
+    expect(path("BORRADOR", "submit", facts())).toEqual(["submit:BORRADOR>ENVIADA"]);
+    expect(path("BORRADOR", "submit", facts({ approvalPolicy: "AUTOMATIC" }))).toEqual(["submit:BORRADOR>ENVIADA", "automatic_approval:ENVIADA>VIGENTE"]);
+  });
+
+  it("acceptance, by the provider or in mediation, is followed by waiting for the signatures", () => {
+    expect(path("EN_REVISION", "accept", facts())).toEqual(["accept:EN_REVISION>ACEPTADA", "await_signatures:ACEPTADA>PENDIENTE_FIRMA"]);
+    expect(path("EN_MEDIACION", "mediate_accept", facts())).toEqual(["mediate_accept:EN_MEDIACION>ACEPTADA", "await_signatures:ACEPTADA>PENDIENTE_FIRMA"]);
+  });
+
+  it("the signature that completes the pair puts the agreement in force; the first one keeps it waiting", () => {
+    expect(path("PENDIENTE_FIRMA", "sign", facts({ signatures: 1 }))).toEqual(["sign:PENDIENTE_FIRMA>PENDIENTE_FIRMA"]);
+    expect(path("PENDIENTE_FIRMA", "sign", facts({ signatures: 2 }))).toEqual(["sign:PENDIENTE_FIRMA>PENDIENTE_FIRMA", "in_force:PENDIENTE_FIRMA>VIGENTE"]);
+  });
+
+  it("every other action is one step to its table state (STAY keeps the state)", () => {
+    for (const action of AGREEMENT_ACTIONS) {
+      const t = AGREEMENT_TRANSITIONS[action];
+      if (t.then) continue;
+      for (const from of t.from) {
+        expect(path(from, action, facts()), action).toEqual([`${action}:${from}>${t.to === "STAY" ? from : t.to}`]);
+      }
+    }
   });
 });

@@ -1,15 +1,24 @@
 import { AppError, ValidationError } from "@/lib/errors";
-import type { AgreementStatus, SuspendingParty } from "@/lib/generated/prisma/enums";
+import type { AgreementStatus, ApprovalPolicy, SuspendingParty } from "@/lib/generated/prisma/enums";
 
 /**
  * The agreement state machine: one table. For each action, the states it may start from, where
- * it leads, who may take it (relative to the agreement), and whether a reason is required.
+ * it leads, who may take it (relative to the agreement), whether a reason is required, and the
+ * steps the system takes right after it when their guard holds (`then`). Nothing else decides a
+ * state: lib/agreements/effects.ts only does what each step entails (dates, signatures,
+ * notifications) and `stepsOf` says where the agreement ends up.
  *
  *   BORRADOR → ENVIADA → EN_REVISION → (ACEPTADA →) PENDIENTE_FIRMA → VIGENTE ⇄ SUSPENDIDA → TERMINADA
  *                 │            ├──────→ RECHAZADA ─┐
  *                 └────────────┴──────→ VENCIDA ───┴→ EN_MEDIACION → (ACEPTADA →) PENDIENTE_FIRMA | RECHAZADA_FIRME
  *   Open data (automatic approval): ENVIADA → VIGENTE at once, without signatures.
  */
+/** The provider answers within 15 business days, extendable once by 5 (Gestor de Acuerdos). */
+export const ANSWER_BUSINESS_DAYS = 15;
+export const EXTENSION_BUSINESS_DAYS = 5;
+/** A deadline this close (business days) notifies the provider once. */
+export const DEADLINE_WARNING_BUSINESS_DAYS = 3;
+
 export type Party = "consumer_admin" | "consumer_head" | "provider_admin" | "provider_head" | "platform" | "system";
 
 export const AGREEMENT_ACTIONS = [
@@ -31,18 +40,44 @@ export const AGREEMENT_ACTIONS = [
 export type AgreementAction = (typeof AGREEMENT_ACTIONS)[number];
 
 /** What the table's guards look at besides the state. */
-export type AgreementFacts = { suspendedBy: SuspendingParty | null };
+export type AgreementFacts = {
+  suspendedBy: SuspendingParty | null;
+  /** The service's approval policy: AUTOMATIC is open data, in force as soon as it is sent. */
+  approvalPolicy: ApprovalPolicy;
+  /** Signatures of the terms recorded, the one being made now included. */
+  signatures: number;
+};
 
-/** `to`: the next state; "STAY" keeps it (a deadline extension, a first signature). */
+/** What decides who may act (the guard on `resume`). */
+export type WhoFacts = Pick<AgreementFacts, "suspendedBy">;
+
+/** Steps the system takes after an action (recorded as events without an actor). */
+export const FOLLOW_UP_ACTIONS = ["automatic_approval", "await_signatures", "in_force"] as const;
+export type FollowUpAction = (typeof FOLLOW_UP_ACTIONS)[number];
+
+/** A step right after an action, when its guard holds: it moves the agreement on to `to`. */
+export type FollowUp = { action: FollowUpAction; when?: (facts: AgreementFacts) => boolean; to: AgreementStatus; reason?: string };
+
+/** The named guards of the follow-up steps. */
+export const GUARDS = {
+  /** Open data needs no review nor signatures. */
+  isOpenData: (facts: AgreementFacts) => facts.approvalPolicy === "AUTOMATIC",
+  /** Both heads of service have signed. */
+  bothSigned: (facts: AgreementFacts) => facts.signatures >= 2,
+} as const;
+
+/** `to`: the next state; "STAY" keeps it (a deadline extension, a signature). */
 export type AgreementTransition = {
   from: readonly AgreementStatus[];
   to: AgreementStatus | "STAY";
+  /** What follows at once, in order, each when its guard holds. */
+  then?: readonly FollowUp[];
   by: readonly Party[];
   /**
    * A guard: of the parties in `by`, those who may take it given the agreement's facts (only the
    * party that suspended an agreement, or the platform team, lifts the suspension).
    */
-  onlyBy?: (facts: AgreementFacts) => readonly Party[];
+  onlyBy?: (facts: WhoFacts) => readonly Party[];
   reasonRequired: boolean;
   /** Infinitive, for messages ("aceptar"). */
   verb: string;
@@ -53,6 +88,9 @@ export type AgreementTransition = {
 };
 
 const ADMINS_AND_PLATFORM = ["consumer_admin", "provider_admin", "platform"] as const;
+
+/** Acceptance (by the provider or in mediation) is followed at once by waiting for the signatures. */
+const AWAIT_SIGNATURES: FollowUp = { action: "await_signatures", to: "PENDIENTE_FIRMA" };
 
 /** Who may lift a suspension, by who suspended: that party, or the platform team. */
 const RESUMERS: Record<SuspendingParty, readonly Party[]> = {
@@ -72,6 +110,7 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTr
   submit: {
     from: ["BORRADOR"],
     to: "ENVIADA",
+    then: [{ action: "automatic_approval", when: GUARDS.isOpenData, to: "VIGENTE", reason: "Datos abiertos: aprobación automática" }],
     by: ["consumer_admin"],
     reasonRequired: false,
     verb: "enviar",
@@ -89,7 +128,8 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTr
   },
   accept: {
     from: ["EN_REVISION"],
-    to: "PENDIENTE_FIRMA",
+    to: "ACEPTADA",
+    then: [AWAIT_SIGNATURES],
     by: ["provider_admin"],
     reasonRequired: false,
     verb: "aceptar",
@@ -125,7 +165,8 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTr
   },
   mediate_accept: {
     from: ["EN_MEDIACION"],
-    to: "PENDIENTE_FIRMA",
+    to: "ACEPTADA",
+    then: [AWAIT_SIGNATURES],
     by: ["platform"],
     reasonRequired: true,
     verb: "aceptar en mediación",
@@ -144,6 +185,7 @@ export const AGREEMENT_TRANSITIONS: Readonly<Record<AgreementAction, AgreementTr
   sign: {
     from: ["PENDIENTE_FIRMA"],
     to: "STAY",
+    then: [{ action: "in_force", when: GUARDS.bothSigned, to: "VIGENTE", reason: "Firmado por ambas jefaturas de servicio" }],
     by: ["consumer_head", "provider_head"],
     reasonRequired: false,
     verb: "firmar",
@@ -222,7 +264,30 @@ const PARTY_WORDS: Record<Party, string> = {
   system: "el sistema",
 };
 
-const NO_FACTS: AgreementFacts = { suspendedBy: null };
+const NO_FACTS: WhoFacts = { suspendedBy: null };
+
+/** One state change to record: the action (or follow-up) and where it moved the agreement. */
+export type Step = { action: AgreementAction | FollowUpAction; from: AgreementStatus; to: AgreementStatus; reason?: string };
+
+/**
+ * Where `action` takes an agreement now in `from`, step by step: the action itself, then each
+ * follow-up whose guard holds with `facts` (as they are once the action's own effects are done).
+ */
+export function stepsOf(from: AgreementStatus, action: AgreementAction, facts: AgreementFacts): Step[] {
+  const t = AGREEMENT_TRANSITIONS[action];
+  const steps: Step[] = [{ action, from, to: t.to === "STAY" ? from : t.to }];
+  for (const next of t.then ?? []) {
+    if (next.when && !next.when(facts)) continue;
+    steps.push({ action: next.action, from: steps.at(-1)!.to, to: next.to, reason: next.reason });
+  }
+  return steps;
+}
+
+/** Statuses in which a request's terms may still change (documents attached, standard terms chosen). */
+export const TERMS_EDITABLE: readonly AgreementStatus[] = ["BORRADOR", "ENVIADA", "EN_REVISION", "EN_MEDIACION"];
+
+/** Statuses that end a request for good: a new request may then be made for the same service. */
+export const CLOSED_STATUSES: readonly AgreementStatus[] = ["RECHAZADA", "VENCIDA", "RECHAZADA_FIRME", "TERMINADA"];
 
 const SUSPENDER_WORDS: Record<SuspendingParty, string> = {
   CONSUMER: "la institución solicitante",
@@ -238,7 +303,7 @@ const contract = (s: string) => s.replace(/\bde el\b/g, "del").replace(/\ba el\b
  * system-only action, 403 when none of the actor's parties may take it, 409 naming the current
  * state when it does not start from there, 422 when the reason is missing.
  */
-export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null, facts: AgreementFacts = NO_FACTS): AgreementTransition {
+export function decideTransition(status: AgreementStatus, action: string, parties: ReadonlySet<Party>, reason?: string | null, facts: WhoFacts = NO_FACTS): AgreementTransition {
   const t = (AGREEMENT_TRANSITIONS as Record<string, AgreementTransition | undefined>)[action];
   if (!t || t.by.includes("system")) {
     throw new AppError("invalid_transition", `La acción «${action}» no está disponible (estado actual: ${AGREEMENT_STATUS_LABELS[status]}, ${status}).`);
@@ -261,7 +326,7 @@ export function decideTransition(status: AgreementStatus, action: string, partie
 }
 
 /** The actions `parties` can take from `status` (for the buttons). */
-export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>, facts: AgreementFacts = NO_FACTS): AgreementAction[] {
+export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>, facts: WhoFacts = NO_FACTS): AgreementAction[] {
   return AGREEMENT_ACTIONS.filter((a) => {
     const t = AGREEMENT_TRANSITIONS[a];
     const who = t.onlyBy?.(facts) ?? t.by;
@@ -269,5 +334,5 @@ export function actionsFor(status: AgreementStatus, parties: ReadonlySet<Party>,
   });
 }
 
-/** Statuses that block a new request for the same consumer, service and environment. */
-export const ACTIVE_STATUSES: readonly AgreementStatus[] = ["BORRADOR", "ENVIADA", "EN_REVISION", "ACEPTADA", "EN_MEDIACION", "PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA"];
+/** Statuses that block a new request for the same consumer, service and environment: all but the closed ones. */
+export const ACTIVE_STATUSES: readonly AgreementStatus[] = (Object.keys(AGREEMENT_STATUS_LABELS) as AgreementStatus[]).filter((s) => !CLOSED_STATUSES.includes(s));

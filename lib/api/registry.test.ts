@@ -15,6 +15,34 @@ describe("API registry", () => {
     expect(fs.readFileSync(file, "utf8")).toMatch(new RegExp(`export const ${method}\\b`));
   });
 
+  // Routes that are not operations of the API, each for a reason.
+  const NOT_OPERATIONS: Record<string, string> = {
+    "app/api/v1/openapi.json/route.ts": "serves the document itself",
+    "app/api/docs/route.ts": "the documentation page (Swagger UI)",
+    "app/api/docs/assets/[file]/route.ts": "Swagger UI's static files",
+    "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
+  };
+  const routeFiles = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? routeFiles(path.join(dir, e.name)) : e.name === "route.ts" ? [path.join(dir, e.name)] : []));
+
+  it.each(routeFiles(path.join(root, "app", "api")).map((f) => [path.relative(root, f)]))("%s: every handler's operation is registered", async (file) => {
+    const source = fs.readFileSync(path.join(root, file), "utf8");
+    const handled = [...source.matchAll(/handle\((\w+)/g)].map((m) => m[1]!);
+    if (!handled.length) {
+      expect(NOT_OPERATIONS[file], `${file} has no handle(operation, …): list it in NOT_OPERATIONS with its reason`).toBeDefined();
+      return;
+    }
+    for (const name of handled) {
+      const from = new RegExp(`import \\{[^}]*\\b${name}\\b[^}]*\\} from "@/([^"]+)"`).exec(source)?.[1];
+      expect(from, `${file}: where ${name} comes from`).toBeDefined();
+      const mod = (await import(path.join(root, from!))) as Record<string, unknown>;
+      expect(OPERATIONS, `${file}: ${name} is not in lib/api/registry.ts`).toContain(mod[name]);
+      const op = mod[name] as (typeof OPERATIONS)[number];
+      const expected = path.join("app", ...op.path.split("/").filter(Boolean).map((seg) => seg.replace(/^\{(.+)\}$/, "[$1]")), "route.ts");
+      expect(file, `${name} documents ${op.path}`).toBe(expected);
+    }
+  });
+
   it("operation ids are unique and the document is OpenAPI 3.1", () => {
     const ids = OPERATIONS.map((o) => o.operationId);
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,5 +1,6 @@
 import { defineOperation, type ApiTag } from "@/lib/api/operation";
-import { ZService, ZServiceCreate, ZServiceIdParams, ZServicePage, ZServiceSearchQuery, ZServiceUpdate, ZTransitionRequest } from "@/lib/catalog/schemas";
+import { ZService, ZServiceCreate, ZServiceIdParams, ZServicePage, ZServiceSearchQuery, ZServiceUpdate } from "@/lib/catalog/schemas";
+import { ZTransitionRequest } from "@/lib/fields";
 
 const TAGS: ApiTag[] = ["Catálogo de Servicios"];
 

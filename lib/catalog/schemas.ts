@@ -1,38 +1,10 @@
-import { isCanonicalRun, SERVICE_NAME_PATTERN } from "@pisee/node-agent/shared";
-import { ApprovalPolicy, Classification, Environment, LifecycleStatus } from "@/lib/generated/prisma/enums";
-import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { SERVICE_MAJOR_MAX } from "@pisee/node-agent/shared";
+import { ApprovalPolicy } from "@/lib/generated/prisma/enums";
+import { ZClassification, ZDataItemRef, ZEnvironment, ZLifecycleEventOut, ZLifecycleStatus, ZProcedureCode, ZRun, ZServiceCode, ZServiceVersion, ZStatusFilter } from "@/lib/fields";
+import { ZInstitutionCode } from "@/lib/fields";
 import { z, zQueryInt, zText } from "@/lib/zod";
 
-export const ZLifecycleStatus = z.enum(LifecycleStatus).meta({ id: "LifecycleStatus", description: "Estado: DRAFT (borrador), PUBLISHED, DEPRECATED (obsoleto), RETIRED" });
-
-/** A listing's status filter: one status, or ALL (every status; drafts only of one's own institutions). */
-export const ZStatusFilter = z
-  .enum(["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED", "ALL"] satisfies (LifecycleStatus | "ALL")[])
-  .meta({ description: "Por omisión: publicados y obsoletos. Un estado, o ALL para todos; los borradores (DRAFT) solo de sus instituciones" });
-export const ZClassification = z.enum(Classification).meta({ id: "Classification", description: "Clasificación del dato" });
 export const ZApprovalPolicy = z.enum(ApprovalPolicy).meta({ id: "ApprovalPolicy", description: "MANUAL, o AUTOMATIC para datos abiertos (el acuerdo queda vigente al solicitarlo)" });
-export const ZEnvironment = z.enum(Environment).meta({ id: "Environment" });
-
-export const ZRun = z
-  .string()
-  .refine(isCanonicalRun, "RUN inválido: use el formato 12345678-5, con dígito verificador correcto")
-  .meta({ description: "RUN sin puntos, con guion y dígito verificador", example: "12345678-5" });
-
-export const ZServiceCode = z
-  .string()
-  .regex(SERVICE_NAME_PATTERN, "Código inválido: minúsculas, dígitos y guiones; 2 a 64 caracteres, sin empezar con guion")
-  .meta({ description: "Código del servicio dentro de la institución", example: "certificado-nacimiento" });
-
-export const ZDataItemRef = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,31}\/[a-z0-9][a-z0-9-]{1,63}$/, "Identificador de dato inválido (INSTITUCION/codigo)")
-  .meta({ description: "Identificador de un dato del directorio: `{institución}/{código}`", example: "SRCEI/fecha-nacimiento" });
-
-export const ZProcedureCode = z
-  .string()
-  .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, "Código de trámite inválido (mayúsculas, dígitos y guiones)")
-  .meta({ description: "Código del trámite en el registro (CPAT)", example: "CPAT-MUN-0101" });
-
 /** An OpenAPI 3.x document: an object, or its JSON/YAML text. Validated by the service. */
 export const ZOpenApiInput = z
   .union([z.record(z.string(), z.unknown()), zText().max(900_000, "El documento OpenAPI es demasiado grande (máximo 900 KB)")])
@@ -66,7 +38,7 @@ export const ZServiceCreate = z
   .object({
     institution: ZInstitutionCode.meta({ description: "Institución proveedora" }),
     code: ZServiceCode,
-    major: z.number().int("Debe ser un número entero").min(1, "La versión mayor parte en 1").max(999).default(1),
+    major: z.number().int("Debe ser un número entero").min(1, "La versión mayor parte en 1").max(SERVICE_MAJOR_MAX).default(1),
     ...serviceFields,
   })
   .meta({ id: "ServiceCreate" });
@@ -93,14 +65,6 @@ export const ZServiceUpdate = z
   .meta({ id: "ServiceUpdate" });
 export type TServiceUpdate = z.infer<typeof ZServiceUpdate>;
 
-export const ZTransitionRequest = z
-  .object({
-    action: zText().min(1).max(64).meta({ description: "Acción de la tabla de transiciones (p. ej. publish, deprecate, retire)" }),
-    reason: zText().max(2000, "El motivo admite hasta 2.000 caracteres").trim().optional(),
-  })
-  .meta({ id: "TransitionRequest" });
-export type TTransitionRequest = z.infer<typeof ZTransitionRequest>;
-
 const ZDataItemBrief = z.object({
   id: z.string(),
   name: z.string(),
@@ -109,17 +73,6 @@ const ZDataItemBrief = z.object({
 });
 
 export const ZEndpoint = z.object({ method: z.string(), path: z.string(), summary: z.string().nullable(), operationId: z.string().nullable() }).meta({ id: "Endpoint" });
-
-export const ZLifecycleEventOut = z
-  .object({
-    action: z.string(),
-    from: z.string().nullable(),
-    to: z.string(),
-    actor: z.string().nullable().meta({ description: "Nombre de quien actuó" }),
-    reason: z.string().nullable(),
-    at: z.string().meta({ description: "RFC 3339, UTC" }),
-  })
-  .meta({ id: "LifecycleEvent" });
 
 export const ZServiceSummary = z
   .object({
@@ -187,5 +140,5 @@ export type TServicePage = z.infer<typeof ZServicePage>;
 export const ZServiceIdParams = z.object({
   institution: ZInstitutionCode,
   code: ZServiceCode,
-  version: z.string().regex(/^v[1-9]\d{0,2}$/),
+  version: ZServiceVersion,
 });

@@ -7,7 +7,8 @@ import { LIFECYCLE_ACTIONS, SERVICE_TRANSITIONS, type LifecycleAction } from "@/
 import { STATUS_LABELS } from "@/lib/catalog/labels";
 import { listEndpoints } from "@/lib/catalog/openapi-parse";
 import { validateOpenApiDocument } from "@/lib/catalog/openapi-validate";
-import type { TService, TServiceCreate, TServicePage, TServiceSearchQuery, TServiceSummary, TServiceUpdate, TTransitionRequest } from "@/lib/catalog/schemas";
+import type { TService, TServiceCreate, TServicePage, TServiceSearchQuery, TServiceSummary, TServiceUpdate } from "@/lib/catalog/schemas";
+import type { TTransitionRequest } from "@/lib/fields";
 import { toPrefixTsQuery } from "@/lib/catalog/search-query";
 import { serviceSearchText } from "@/lib/catalog/search-text";
 import { getDb } from "@/lib/db";

@@ -1,5 +1,5 @@
 import { defineOperation, type ApiTag } from "@/lib/api/operation";
-import { ZTransitionRequest } from "@/lib/catalog/schemas";
+import { ZTransitionRequest } from "@/lib/fields";
 import { ZDataItem, ZDataItemCreate, ZDataItemIdParams, ZDataItemPage, ZDataItemSearchQuery, ZDataItemUpdate } from "@/lib/data-directory/schemas";
 
 const TAGS: ApiTag[] = ["Directorio de Datos"];

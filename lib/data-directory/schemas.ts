@@ -1,15 +1,9 @@
 import { DataNature, UpdateFrequency } from "@/lib/generated/prisma/enums";
-import { ZClassification, ZLifecycleEventOut, ZLifecycleStatus, ZRun, ZStatusFilter } from "@/lib/catalog/schemas";
-import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { ZClassification, ZDataItemCode, ZInstitutionCode, ZLifecycleEventOut, ZLifecycleStatus, ZRun, ZStatusFilter } from "@/lib/fields";
 import { z, zDate, zQueryInt, zText } from "@/lib/zod";
 
 export const ZUpdateFrequency = z.enum(UpdateFrequency).meta({ id: "UpdateFrequency" });
 export const ZDataNature = z.enum(DataNature).meta({ id: "DataNature", description: "MAESTRO, TRANSACCIONAL, REFERENCIAL o DOCUMENTAL" });
-
-export const ZDataItemCode = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, "Código inválido: minúsculas, dígitos y guiones; 2 a 64 caracteres, sin empezar con guion")
-  .meta({ example: "fecha-nacimiento" });
 
 export const ZAttribute = z
   .object({

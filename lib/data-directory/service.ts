@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCanEdit, assertVisible, draftInstitutions, visibleStatuses } from "@/lib/catalog/access";
 import { STATUS_LABELS } from "@/lib/catalog/labels";
 import { DATA_ITEM_TRANSITIONS, LIFECYCLE_ACTIONS, type LifecycleAction } from "@/lib/catalog/lifecycle";
-import type { TTransitionRequest } from "@/lib/catalog/schemas";
+import type { TTransitionRequest } from "@/lib/fields";
 import { toPrefixTsQuery } from "@/lib/catalog/search-query";
 import { dataItemSearchText } from "@/lib/catalog/search-text";
 import { refreshServiceSearchText } from "@/lib/catalog/service";

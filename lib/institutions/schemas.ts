@@ -1,15 +1,12 @@
-import { INSTITUTION_CODE_PATTERN } from "@pisee/node-agent/shared";
 import { z, zQueryInt, zText } from "@/lib/zod";
+import { ZInstitutionCode } from "@/lib/fields";
+
+export { ZInstitutionCode };
 import { GradualityGroup, InstitutionKind, OnboardingStage } from "@/lib/generated/prisma/enums";
 
 export const ZGradualityGroup = z.enum(GradualityGroup).meta({ id: "GradualityGroup", description: "Grupo de gradualidad de la Ley 21.464" });
 export const ZInstitutionKind = z.enum(InstitutionKind).meta({ id: "InstitutionKind", description: "Tipo de órgano" });
 export const ZOnboardingStage = z.enum(OnboardingStage).meta({ id: "OnboardingStage", description: "Etapa de incorporación a la red" });
-
-export const ZInstitutionCode = z
-  .string()
-  .regex(INSTITUTION_CODE_PATTERN, "Código de institución inválido (mayúsculas, dígitos y guiones; 2 a 32 caracteres)")
-  .meta({ description: "Código de la institución (PROTOCOL.md §1)", example: "SRCEI" });
 
 export const ZInstitutionListQuery = z.object({
   q: zText().max(100, "La búsqueda admite hasta 100 caracteres").trim().optional().meta({ description: "Texto a buscar en el nombre o el código; sin distinguir tildes ni mayúsculas" }),

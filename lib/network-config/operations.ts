@@ -1,5 +1,5 @@
 import { defineOperation } from "@/lib/api/operation";
-import { ZEnvironment } from "@/lib/catalog/schemas";
+import { ZEnvironment } from "@/lib/fields";
 import { z } from "@/lib/zod";
 
 export const getNetworkConfigOp = defineOperation({

@@ -1,6 +1,6 @@
 import { checkNodeUrl, NODE_NAME_PATTERN } from "@pisee/node-agent/shared";
-import { ZEnvironment } from "@/lib/catalog/schemas";
-import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { ZEnvironment } from "@/lib/fields";
+import { ZInstitutionCode } from "@/lib/fields";
 import { z, zText } from "@/lib/zod";
 
 /** A node's name as it appears in a path (existing nodes). */

@@ -1,5 +1,5 @@
 import { defineOperation, type ApiTag } from "@/lib/api/operation";
-import { ZProcedureCode, ZTransitionRequest } from "@/lib/catalog/schemas";
+import { ZProcedureCode, ZTransitionRequest } from "@/lib/fields";
 import { ZProcedure, ZProcedureCreate, ZProcedurePage, ZProcedureSearchQuery, ZProcedureUpdate } from "@/lib/procedures/schemas";
 import { z } from "@/lib/zod";
 

@@ -1,6 +1,6 @@
 import { ProcedureStatus } from "@/lib/generated/prisma/enums";
-import { ZLifecycleEventOut, ZProcedureCode } from "@/lib/catalog/schemas";
-import { ZInstitutionCode } from "@/lib/institutions/schemas";
+import { ZLifecycleEventOut, ZProcedureCode } from "@/lib/fields";
+import { ZInstitutionCode } from "@/lib/fields";
 import { z, zQueryInt, zText } from "@/lib/zod";
 
 export const ZProcedureStatus = z.enum(ProcedureStatus).meta({ id: "ProcedureStatus" });

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { assertCanEdit } from "@/lib/catalog/access";
 import { PROCEDURE_STATUS_LABELS } from "@/lib/catalog/labels";
 import { PROCEDURE_ACTIONS, PROCEDURE_TRANSITIONS, type ProcedureAction } from "@/lib/catalog/lifecycle";
-import type { TTransitionRequest } from "@/lib/catalog/schemas";
+import type { TTransitionRequest } from "@/lib/fields";
 import { toPrefixTsQuery } from "@/lib/catalog/search-query";
 import { procedureSearchText } from "@/lib/catalog/search-text";
 import { refreshServiceSearchText } from "@/lib/catalog/service";

@@ -7,6 +7,7 @@ import { purgeRevokedSessions } from "@/lib/auth/revocation";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { call, sessionToken } from "../support/api";
+import { errorBody } from "../support/errors";
 
 // Sign-out ends the session on the server: a copy of the cookie stops working at once.
 
@@ -54,7 +55,7 @@ describe("session revocation", () => {
 
     const after = await inbox(token);
     expect(after.status).toBe(401);
-    expect(after.json).toEqual({ error: { code: "unauthenticated", message: "Debe iniciar sesión para realizar esta acción." } });
+    expect(after.json).toEqual(errorBody("unauthenticated", "Debe iniciar sesión para realizar esta acción."));
 
     // Another session of the same person is not affected.
     expect((await inbox(await sessionToken(ADMIN))).status).toBe(200);

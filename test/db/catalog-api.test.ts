@@ -4,6 +4,7 @@ import * as transitions from "@/app/api/v1/services/[institution]/[code]/[versio
 import * as collection from "@/app/api/v1/services/route";
 import * as items from "@/app/api/v1/data-items/route";
 import { call } from "../support/api";
+import { errorBody, errorWith } from "../support/errors";
 
 const SRCEI_ADMIN = "12345678-5";
 const SRCEI_STAFF = "13579246-2";
@@ -91,7 +92,7 @@ describe("creating and publishing a service", () => {
     expect((await create(body)).status).toBe(201);
     const again = await create(body);
     expect(again.status).toBe(409);
-    expect(again.json.error.code).toBe("service_exists");
+    expect(again.json).toMatchObject(errorWith("service_exists"));
   });
 
   it("an invalid OpenAPI document answers 422 saying where", async () => {
@@ -148,10 +149,7 @@ describe("creating and publishing a service", () => {
 describe("transitions through the API", () => {
   it("follows the table and answers 409 naming the current state otherwise", async () => {
     const id = (await create(newService())).json.id as string;
-    expect((await act(id, "deprecate", "x")).json.error).toEqual({
-      code: "invalid_transition",
-      message: "No se puede declarar obsoleto un servicio en estado Borrador (DRAFT).",
-    });
+    expect((await act(id, "deprecate", "x")).json).toEqual(errorBody("invalid_transition", "No se puede declarar obsoleto un servicio en estado Borrador (DRAFT)."));
     expect((await act(id, "publish")).status).toBe(200);
     const again = await act(id, "publish");
     expect(again.status).toBe(409);
@@ -164,11 +162,11 @@ describe("transitions through the API", () => {
     const retired = await act(id, "publish");
     expect(retired.status).toBe(409);
     expect(retired.json.error.message).toContain("Retirado (RETIRED)");
-    expect((await act(id, "bogus")).json.error.code).toBe("invalid_transition");
+    expect((await act(id, "bogus")).json).toMatchObject(errorWith("invalid_transition"));
     // A retired service can no longer be edited.
     const edit = await patch(id, { name: "Otro nombre" });
     expect(edit.status).toBe(409);
-    expect(edit.json.error.code).toBe("service_retired");
+    expect(edit.json).toMatchObject(errorWith("service_retired"));
     const g = await get(id, SRCEI_ADMIN);
     expect(g.json.events.map((e: { action: string }) => e.action)).toEqual(["create", "publish", "deprecate", "retire"]);
     expect(g.json.events[2].reason).toBe("Reemplazado por la versión 2");

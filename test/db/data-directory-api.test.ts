@@ -8,6 +8,7 @@ import * as serviceOne from "@/app/api/v1/services/[institution]/[code]/[version
 import * as serviceTransitions from "@/app/api/v1/services/[institution]/[code]/[version]/transitions/route";
 import * as services from "@/app/api/v1/services/route";
 import { call } from "../support/api";
+import { errorWith } from "../support/errors";
 
 const FONASA_STAFF = "8765432-K";
 const SRCEI_ADMIN = "12345678-5";
@@ -42,7 +43,7 @@ describe("data directory API", () => {
     expect(dep.status).toBe(200);
     const ret = await call(transitions.POST, "/x", { method: "POST", params: params("SRCEI/run"), body: { action: "retire", reason: "prueba" }, as: SRCEI_ADMIN });
     expect(ret.status).toBe(409);
-    expect(ret.json.error.code).toBe("data_item_in_use");
+    expect(ret.json).toMatchObject(errorWith("data_item_in_use"));
 
     const reclassify = await call(one.PATCH, "/x", { method: "PATCH", params: params("FONASA/beneficiarios-por-tramo"), body: { classification: "PERSONAL" }, as: SRCEI_ADMIN });
     expect(reclassify.status).toBe(403);
@@ -91,7 +92,7 @@ describe("data directory API", () => {
     // The steward may not do it alone: it would remove consent at every node.
     const own = await call(one.PATCH, "/x", { method: "PATCH", params: p, body: { classification: "PERSONAL" }, as: SRCEI_ADMIN });
     expect(own.status).toBe(409);
-    expect(own.json.error.code).toBe("classification_in_use");
+    expect(own.json).toMatchObject(errorWith("classification_in_use"));
     expect(own.json.error.message).toContain(svc.json.id);
     expect((await call(serviceOne.GET, "/x", { params: sp })).json.sensitive).toBe(true);
     // The platform team may, and only that change.

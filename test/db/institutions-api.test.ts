@@ -3,6 +3,7 @@ import { GET as getOne } from "@/app/api/v1/institutions/[code]/route";
 import { GET as list } from "@/app/api/v1/institutions/route";
 import { GET as health } from "@/app/api/health/route";
 import { call } from "../support/api";
+import { errorWith } from "../support/errors";
 
 describe("GET /api/v1/institutions", () => {
   it("lists every institution, 20 per page, sorted by name", async () => {
@@ -62,7 +63,7 @@ describe("GET /api/v1/institutions", () => {
   it("answers 422 naming each malformed parameter", async () => {
     const r = await call(list, "/api/v1/institutions?page=abc&pageSize=1000&group=Z");
     expect(r.status).toBe(422);
-    expect(r.json.error.code).toBe("validation_failed");
+    expect(r.json).toMatchObject(errorWith("validation_failed"));
     expect(r.json.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["group", "page", "pageSize"]);
     for (const i of r.json.error.issues) expect(i.message).toMatch(/[a-záéíóú]/);
     const long = await call(list, `/api/v1/institutions?q=${"x".repeat(101)}`);
@@ -90,7 +91,7 @@ describe("GET /api/v1/institutions/{code}", () => {
     for (const code of ["NO-EXISTE", "srcei", "X"]) {
       const r = await call(getOne, `/api/v1/institutions/${code}`, { params: { code } });
       expect(r.status).toBe(404);
-      expect(r.json.error.code).toBe("not_found");
+      expect(r.json).toMatchObject(errorWith("not_found"));
       expect(JSON.stringify(r.json)).not.toMatch(/at .*\.ts|stack/i);
     }
   });

@@ -11,6 +11,7 @@ import * as rotate from "@/app/api/v1/nodes/rotate-keys/route";
 import * as nodes from "@/app/api/v1/nodes/route";
 import { clock } from "@/lib/clock";
 import { call } from "../support/api";
+import { errorWith } from "../support/errors";
 
 const SRCEI_ADMIN = "12345678-5";
 const SRCEI_STAFF = "13579246-2";
@@ -53,7 +54,7 @@ describe("registering a node", () => {
     // The token is spent.
     const again = await call(register.POST, "/api/v1/nodes/register", { method: "POST", body: { token: created.json.token, jwks: await jwks() } });
     expect(again.status).toBe(401);
-    expect(again.json.error.code).toBe("invalid_token");
+    expect(again.json).toMatchObject(errorWith("invalid_token"));
 
     const c = await config();
     const node = c.nodes.find((n) => n.id === "SRCEI/nodo-1")!;
@@ -86,7 +87,7 @@ describe("registering a node", () => {
     // Active now: a registration token no longer applies (a rotation token does).
     const conflict = await call(registrationToken.POST, "/x", { method: "POST", params, as: SRCEI_ADMIN });
     expect(conflict.status).toBe(409);
-    expect(conflict.json.error.code).toBe("node_not_pending");
+    expect(conflict.json).toMatchObject(errorWith("node_not_pending"));
   });
 
   it("refuses keys that break the rules, and expired tokens", async () => {
@@ -151,7 +152,7 @@ describe("one-time tokens are one-time, also under concurrency", () => {
     const sets = await Promise.all(Array.from({ length: 10 }, () => jwks()));
     const answers = await Promise.all(sets.map((keys) => call(register.POST, "/x", { method: "POST", body: { token: created.json.token, jwks: keys } })));
     expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(401)]);
-    for (const a of answers.filter((x) => x.status === 401)) expect(a.json.error.code).toBe("invalid_token");
+    for (const a of answers.filter((x) => x.status === 401)) expect(a.json).toMatchObject(errorWith("invalid_token"));
     const winner = sets[answers.findIndex((a) => a.status === 200)]!;
     expect(await nodeKids("SRCEI/nodo-carrera")).toEqual(winner.keys.map((k) => k.kid as string).sort());
     const published = (await config()).nodes.find((n) => n.id === "SRCEI/nodo-carrera")!.jwks.keys.map((k) => k.kid).sort();

@@ -4,6 +4,7 @@ import { handle } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { z, zText } from "@/lib/zod";
 import { call } from "../support/api";
+import { errorBody, errorWith } from "../support/errors";
 
 // A test operation exercising every branch of the wrapper against the real session resolution.
 const op = defineOperation({
@@ -52,7 +53,7 @@ describe("route wrapper", () => {
   });
 
   it("401 without a session, or with a session for an unknown person or a forged token", async () => {
-    expect((await post({ outcome: "ok", n: 1 })).json).toEqual({ error: { code: "unauthenticated", message: "Debe iniciar sesión para realizar esta acción." } });
+    expect((await post({ outcome: "ok", n: 1 })).json).toEqual(errorBody("unauthenticated", "Debe iniciar sesión para realizar esta acción."));
     expect((await post({ outcome: "ok", n: 1 }, { as: "22222222-2" })).status).toBe(401);
     const forged = await call(handler, "/api/v1/probe/abc", {
       method: "POST",
@@ -64,11 +65,11 @@ describe("route wrapper", () => {
   });
 
   it("maps domain errors to 403, 404 and 409 with their codes", async () => {
-    expect((await post({ outcome: "forbidden", n: 1 }, { as: CITIZEN })).json.error.code).toBe("forbidden");
+    expect((await post({ outcome: "forbidden", n: 1 }, { as: CITIZEN })).json).toMatchObject(errorWith("forbidden"));
     expect((await post({ outcome: "missing", n: 1 }, { as: CITIZEN })).status).toBe(404);
     const c = await post({ outcome: "conflict", n: 1 }, { as: CITIZEN });
     expect(c.status).toBe(409);
-    expect(c.json).toEqual({ error: { code: "invalid_transition", message: "El recurso está en estado ENVIADA." } });
+    expect(c.json).toEqual(errorBody("invalid_transition", "El recurso está en estado ENVIADA."));
   });
 
   it("422 with field paths for an invalid body, 422 for malformed JSON, 415 for another content type", async () => {
@@ -78,14 +79,14 @@ describe("route wrapper", () => {
     expect((await post("{not json", { as: CITIZEN })).status).toBe(422);
     const text = await post("hola", { as: CITIZEN, headers: { "content-type": "text/plain" } });
     expect(text.status).toBe(415);
-    expect(text.json.error.code).toBe("unsupported_media_type");
+    expect(text.json).toMatchObject(errorWith("unsupported_media_type"));
   });
 
   it("an anonymous write gets 401 before its body is read or validated", async () => {
     for (const body of [{ outcome: "nope" }, "{not json", "x".repeat(1_100_000)]) {
       const r = await post(body);
       expect(r.status).toBe(401);
-      expect(r.json.error.code).toBe("unauthenticated");
+      expect(r.json).toMatchObject(errorWith("unauthenticated"));
       expect(r.json.error.issues).toBeUndefined();
     }
     expect((await post("hola", { headers: { "content-type": "text/plain" } })).status).toBe(401);
@@ -98,7 +99,7 @@ describe("route wrapper", () => {
     for (const type of ["application/json; charset=utf-16", "application/json; charset=latin1", "application/merge-patch+json", "application/jsonx", "text/json", "application/json; boundary=x"]) {
       const r = await post({ outcome: "ok", n: 1 }, { as: CITIZEN, headers: { "content-type": type } });
       expect(r.status, type).toBe(415);
-      expect(r.json.error.code).toBe("unsupported_media_type");
+      expect(r.json).toMatchObject(errorWith("unsupported_media_type"));
     }
   });
 
@@ -142,14 +143,14 @@ describe("route wrapper", () => {
     for (const accept of ["text/html", "application/xml", "application/json;q=0"]) {
       const r = await post({ outcome: "ok", n: 1 }, { as: CITIZEN, headers: { accept } });
       expect(r.status, accept).toBe(406);
-      expect(r.json.error.code).toBe("not_acceptable");
+      expect(r.json).toMatchObject(errorWith("not_acceptable"));
     }
   });
 
   it("413 for a body over 1 MB", async () => {
     const r = await post({ outcome: "ok", n: 1, pad: "x".repeat(1_100_000) }, { as: CITIZEN });
     expect(r.status).toBe(413);
-    expect(r.json.error.code).toBe("payload_too_large");
+    expect(r.json).toMatchObject(errorWith("payload_too_large"));
   });
 
   it("404 for a malformed path parameter", async () => {
@@ -160,7 +161,7 @@ describe("route wrapper", () => {
     for (const outcome of ["crash", "bad-response"]) {
       const r = await post({ outcome, n: 1 }, { as: CITIZEN });
       expect(r.status).toBe(500);
-      expect(r.json).toEqual({ error: { code: "internal", message: "Ocurrió un error interno. Intente nuevamente más tarde." } });
+      expect(r.json).toEqual(errorBody("internal", "Ocurrió un error interno. Intente nuevamente más tarde."));
     }
   });
 });

@@ -5,6 +5,9 @@ export const NODE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{0,31}$/;
 export const SERVICE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
 export const NODE_ID_PATTERN = /^([A-Z0-9][A-Z0-9-]{1,31})\/([a-z0-9][a-z0-9-]{0,31})$/;
 export const SERVICE_ID_PATTERN = /^([A-Z0-9][A-Z0-9-]{1,31})\/([a-z0-9][a-z0-9-]{1,63})\/v([1-9]\d{0,5})$/;
+/** The last part of a service id: `v` and the major version (1 to 999999). */
+export const SERVICE_VERSION_PATTERN = /^v([1-9]\d{0,5})$/;
+export const SERVICE_MAJOR_MAX = 999_999;
 
 export const ENVIRONMENTS = ["dev", "prod"] as const;
 export type Environment = (typeof ENVIRONMENTS)[number];

@@ -10,7 +10,7 @@ import { ZAgreementStatus } from "@/lib/agreements/schemas";
 import { listAgreements } from "@/lib/agreements/service";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import { can } from "@/lib/auth/permissions";
-import { ZEnvironment } from "@/lib/catalog/schemas";
+import { ZEnvironment } from "@/lib/fields";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { plural } from "@/lib/format";
 import type { AgreementStatus, Environment } from "@/lib/generated/prisma/enums";
