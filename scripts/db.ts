@@ -9,6 +9,9 @@
  *       migration applies to a throwaway database. (Prisma 6.19.3's WebAssembly engine cannot
  *       use a shadow database, so `migrate dev` cannot diff; two datamodels can be diffed.)
  *       Hand-written SQL (triggers, partial indexes, extensions) is added to the file afterwards.
+ *   tsx scripts/db.ts rotate-master-key       re-seal the portal's private keys under the master key
+ *                                             in PISEE_NEW_MASTER_KEY (the current one in
+ *                                             PISEE_MASTER_KEY); see docs/operations.md
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -18,6 +21,7 @@ import { projectRoot } from "./lib/paths";
 import { createThrowawayDatabase } from "./lib/postgres";
 import { migrateDeploy, prisma } from "./lib/prisma-cli";
 import { withDemoDatabase } from "./lib/demo-database";
+import { rotateMasterKey } from "./lib/master-key";
 import { seedDatabase } from "../prisma/seed";
 
 const [command, ...rest] = process.argv.slice(2);
@@ -56,8 +60,17 @@ async function main() {
       }
       return;
     }
+    case "rotate-master-key": {
+      const [current, next] = [process.env.PISEE_MASTER_KEY, process.env.PISEE_NEW_MASTER_KEY];
+      if (!current || !next) throw new Error("Defina PISEE_MASTER_KEY (la actual) y PISEE_NEW_MASTER_KEY (la nueva).");
+      await withDemoDatabase(async (url) => {
+        const { keys } = await rotateMasterKey(url, current, next);
+        console.log(`${keys} claves del portal selladas con la clave maestra nueva. Reinicie el portal con PISEE_MASTER_KEY=<la nueva>.`);
+      });
+      return;
+    }
     default:
-      console.error("Comandos: migrate | seed | new-migration <nombre>");
+      console.error("Comandos: migrate | seed | new-migration <nombre> | rotate-master-key");
       process.exitCode = 2;
   }
 }
