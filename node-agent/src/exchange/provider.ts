@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { b64urlEncode, decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { verifyConsent } from "../enforcement/consent.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
-import { ERROR_MESSAGES, ProtocolError, errorBody, transportError } from "../errors.ts";
+import { ERRORS, ProtocolError, errorBody, transportError } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
@@ -11,7 +11,7 @@ import { checkRequestShape, MAX_BODY_BYTES, UUID_CANONICAL } from "./claims.ts";
 
 /** The clear answer to anything that does not authenticate (§3.3 steps 1–2): always the same. */
 export const UNAUTHENTICATED_BODY = JSON.stringify({
-  error: { code: "provider.unauthenticated", message: ERROR_MESSAGES["provider.unauthenticated"], requestId: null, node: "" },
+  error: { code: "provider.unauthenticated", message: ERRORS["provider.unauthenticated"].message, requestId: null, node: "" },
 });
 
 export type ProviderResult =
