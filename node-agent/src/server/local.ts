@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ProtocolError } from "../errors.ts";
 import type { ExchangeContext } from "../exchange/context.ts";
-import { handleAppRequest, type RidError } from "../exchange/consumer.ts";
+import { handleAppRequest } from "../exchange/consumer.ts";
 import { readBody, sendError, sendJson } from "./http.ts";
 import { allowedHostHeaders, appAuthenticator, hostOriginProblem, localCallHost } from "./local-guard.ts";
 
@@ -65,17 +65,19 @@ export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.S
     }
     const started = performance.now();
     const end = ctx.metrics.duration.startTimer({ role: "consumer" });
+    let rid: string | null = null;
     try {
       const body = await readBody(req, ctx.settings.bodyLimitBytes);
       const services = app?.services;
-      const r = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body, mayCall: services ? (svc) => services.has(svc) : undefined });
-      res.writeHead(r.status, { ...r.headers, "content-length": r.body.length, "pisee-request-id": r.rid, ...(r.code ? { "pisee-error": r.code } : {}) });
-      res.end(r.body);
-      ctx.metrics.exchanges.inc({ role: "consumer", outcome: r.code ? "error" : "ok", code: r.code ?? "" });
-      ctx.log.info({ rid: r.rid, app: app?.name, status: r.status, code: r.code, ms: Math.round(performance.now() - started) }, "exchange");
+      const result = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body, mayCall: services ? (serviceId) => services.has(serviceId) : undefined });
+      rid = result.rid;
+      if (!result.ok) throw result.error;
+      res.writeHead(result.status, { ...result.headers, "content-length": result.body.length, "pisee-request-id": result.rid, ...(result.code ? { "pisee-error": result.code } : {}) });
+      res.end(result.body);
+      ctx.metrics.exchanges.inc({ role: "consumer", outcome: result.code ? "error" : "ok", code: result.code ?? "" });
+      ctx.log.info({ rid: result.rid, app: app?.name, status: result.status, code: result.code, ms: Math.round(performance.now() - started) }, "exchange");
     } catch (err) {
       const e = err instanceof ProtocolError ? err : new ProtocolError("consumer.response_invalid");
-      const rid = (err as RidError).rid ?? null;
       if (!(err instanceof ProtocolError)) ctx.log.error({ rid, err: err instanceof Error ? err.message : String(err) }, "unexpected error");
       sendError(res, e, rid, ctx.nodeId);
       ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: e.code });
