@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { b64urlEncode, decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { verifyConsent } from "../enforcement/consent.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
-import { ERRORS, ProtocolError, errorBody, transportError } from "../errors.ts";
+import { ERRORS, ProtocolError, errorBody, transportError, type ErrorCode } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
@@ -16,7 +16,7 @@ export const UNAUTHENTICATED_BODY = JSON.stringify({
 
 export type ProviderResult =
   | { kind: "unauthenticated" }
-  | { kind: "jwe"; status: 200; body: string; rid: string; code: string | null; backendStatus: number };
+  | { kind: "jwe"; status: 200; body: string; rid: string; code: ErrorCode | null; backendStatus: number };
 
 type Verified = { claims: Record<string, unknown>; iss: string; sender: NodeEntry };
 
@@ -53,7 +53,7 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
   const consumerNode = v.sender;
   const reqHash = crypto.createHash("sha256").update(jweText, "utf8").digest("base64url");
   let res: { status: number; headers: Record<string, string>; body: string };
-  let code: string | null = null;
+  let code: ErrorCode | null = null;
   try {
     res = await checkAndForward(ctx, c, consumerNode.institution);
   } catch (err) {
