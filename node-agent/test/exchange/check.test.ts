@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
-import { createHarness } from "./harness.ts";
+import { createHarness } from "../support/harness.ts";
 
 /**
  * `node-agent check`, the connectivity test an operator runs next to a running node: one real

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateKeyPairs, signJws } from "../../src/crypto/suite.ts";
-import { ConfigRefused, ConfigStore } from "../../src/network-config/store.ts";
+import { generateKeyPairs, signJws } from "../crypto/suite.ts";
+import { ConfigRefused, ConfigStore } from "./store.ts";
 
 const anchorKey = generateKeyPairs().sig;
 const other = generateKeyPairs().sig;
