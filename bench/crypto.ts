@@ -19,7 +19,7 @@ import {
   signJws,
   verifyJws,
 } from "../node-agent/src/crypto/suite.ts";
-import { josePeer, nodeJosePeer, type Peer } from "../node-agent/test/crypto/peers.ts";
+import { josePeer, nodeJosePeer, type Peer } from "../node-agent/test/support/jose-peers.ts";
 import { describeMachine } from "./lib/machine";
 import { table } from "./lib/report";
 

@@ -4,7 +4,6 @@ import { Command, Option } from "commander";
 import { request } from "undici";
 import { handleAppRequest } from "./exchange/consumer.ts";
 import { commitRotation, createKeys, prepareRotation } from "./keystore.ts";
-import { ProtocolError } from "./errors.ts";
 import { startNode } from "./node.ts";
 import { registerWithPortal, writeAnchor } from "./registration.ts";
 import { localCallHost, newAppToken, tokenHash } from "./server/local-guard.ts";
@@ -142,17 +141,22 @@ export function buildProgram(): Command {
           const i = h.indexOf(":");
           if (i > 0) headers[h.slice(0, i).trim().toLowerCase()] = h.slice(i + 1).trim();
         }
-        const t0 = performance.now();
-        const r = await handleAppRequest(node.ctx, { method: o.method.toUpperCase(), url: `/r1/${service}${o.path}`, headers, body: Buffer.alloc(0) });
-        step("intercambio firmado y cifrado, respuesta verificada", true, `HTTP ${r.status}${r.code ? ` (${r.code})` : ""} en ${Math.round(performance.now() - t0)} ms`);
+        const started = performance.now();
+        const result = await handleAppRequest(node.ctx, { method: o.method.toUpperCase(), url: `/r1/${service}${o.path}`, headers, body: Buffer.alloc(0) });
+        if (!result.ok) {
+          const { error } = result;
+          step("intercambio", false, `${error.code}: ${error.message}${error.detail ? ` (${error.detail})` : ""}`);
+          await node.close();
+          return fail(out, "La prueba de conectividad falló", { steps, code: error.code });
+        }
+        step("intercambio firmado y cifrado, respuesta verificada", true, `HTTP ${result.status}${result.code ? ` (${result.code})` : ""} en ${Math.round(performance.now() - started)} ms`);
         await node.close();
-        const ok = r.code === null && r.status < 400;
-        print(out, ok ? "✓ Conectividad correcta." : "✗ El servicio respondió con error.", { ok, status: r.status, code: r.code, requestId: r.rid, steps });
+        const ok = result.code === null && result.status < 400;
+        print(out, ok ? "✓ Conectividad correcta." : "✗ El servicio respondió con error.", { ok, status: result.status, code: result.code, requestId: result.rid, steps });
         process.exit(ok ? 0 : 1);
-      } catch (err) {
-        if (err instanceof ProtocolError) step("intercambio", false, `${err.code}: ${err.message}${err.detail ? ` (${err.detail})` : ""}`);
+      } catch {
         await node.close();
-        fail(out, "La prueba de conectividad falló", { steps, code: err instanceof ProtocolError ? err.code : undefined });
+        fail(out, "La prueba de conectividad falló", { steps });
       }
     });
 

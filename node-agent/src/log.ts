@@ -1,4 +1,5 @@
 import pino from "pino";
+import { PRIVATE_JWK_MEMBERS } from "./protocol/jwk.ts";
 
 /**
  * Log lines are gathered up to 4 KB (or 1 s, whichever comes first) and written together:
@@ -14,7 +15,10 @@ export function createLogger(level: string, nodeId: string) {
     {
       level,
       base: { node: nodeId },
-      redact: { paths: ["*.d", "*.privateKey", "*.token", "*.jwe", "*.jws", "*.cns", "headers.authorization", "headers.cookie"], censor: "[oculto]" },
+      redact: {
+        paths: [...PRIVATE_JWK_MEMBERS.map((member) => `*.${member}`), "*.privateKey", "*.token", "*.jwe", "*.jws", "*.cns", "headers.authorization", "headers.cookie"],
+        censor: "[oculto]",
+      },
     },
     pino.destination({ dest: process.stdout.fd || 1, sync: false, minLength: BUFFER_BYTES, periodicFlush: FLUSH_EVERY_MS }),
   );

@@ -1,4 +1,5 @@
 import { createECDH, createHash, createPrivateKey, createPublicKey, ECDH, generateKeyPairSync, KeyObject } from "node:crypto";
+import { isPrivateJwk } from "../protocol/jwk.ts";
 import { b64urlDecode } from "./b64url.ts";
 import { JoseError, type JoseErrorCode } from "./errors.ts";
 
@@ -12,8 +13,6 @@ export type PublicJwk = EcPublicPoint & { kid: string; use: KeyUse; alg: (typeof
 export type PrivateJwk = PublicJwk & { d: string };
 export type KeyPair = { privateKey: KeyObject; publicJwk: PublicJwk };
 
-/** Members that carry private or symmetric key material in any JWK (RFC 7518 §6). */
-const PRIVATE_MEMBERS = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 /** The P-256 field prime: a coordinate must be below it (one encoding per point). */
 const P256_PRIME = Buffer.from("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff", "hex");
 
@@ -114,7 +113,7 @@ function checkKeyType(jwk: Record<string, unknown>, use: KeyUse): void {
  */
 export function importPublicJwk(jwk: unknown, use: KeyUse): { kid: string; key: KeyObject } {
   if (!isRecord(jwk)) throw new JoseError("jose.malformed", "Una JWK debe ser un objeto");
-  if (PRIVATE_MEMBERS.some((m) => Object.hasOwn(jwk, m))) {
+  if (isPrivateJwk(jwk)) {
     throw new JoseError("jose.private_key_material", "Una JWK pública no puede llevar material privado");
   }
   checkKeyType(jwk, use);

@@ -42,7 +42,8 @@ export type RequestClaims = {
   case?: string;
   off?: string;
   sub?: string;
-  req: { method: string; path: string; query: string; headers: Record<string, string>; body: string };
+  /** `headers` may be absent or null (no headers). */
+  req: { method: string; path: string; query: string; headers?: Record<string, string> | null; body: string };
 };
 
 function problem(detail: string): ProtocolError {
@@ -55,26 +56,25 @@ function problem(detail: string): ProtocolError {
  * one of §3.1's; `req.path`, `req.query` strings up to 4,096 characters in the form of §3.2; `req.headers`
  * strings; `req.body` base64url of at most 8 MiB. Throws `provider.malformed` naming the claim (never its value).
  */
-export function checkRequestShape(c: Record<string, unknown>): RequestClaims {
-  for (const name of ["jti", "rid"] as const) if (typeof c[name] !== "string" || !UUID_CANONICAL.test(c[name])) throw problem(name);
-  for (const name of ["iss", "aud"] as const) if (typeof c[name] !== "string" || !NODE_ID_PATTERN.test(c[name])) throw problem(name);
-  if (typeof c.svc !== "string" || !SERVICE_ID_PATTERN.test(c.svc)) throw problem("svc");
-  if (typeof c.agr !== "string" || !AGREEMENT_ID.test(c.agr)) throw problem("agr");
-  for (const name of ["proc", "case"] as const) if (c[name] !== undefined && !isPrintableText(c[name])) throw problem(name);
-  for (const name of ["off", "sub"] as const) if (c[name] !== undefined && (typeof c[name] !== "string" || !isCanonicalRun(c[name]))) throw problem(name);
-  const req = c.req;
-  if (!req || typeof req !== "object" || Array.isArray(req)) throw problem("req");
-  const r = req as Record<string, unknown>;
-  if (typeof r.method !== "string" || !METHODS.has(r.method)) throw problem("req.method");
+export function checkRequestShape(claims: Record<string, unknown>): RequestClaims {
+  for (const name of ["jti", "rid"] as const) if (typeof claims[name] !== "string" || !UUID_CANONICAL.test(claims[name])) throw problem(name);
+  for (const name of ["iss", "aud"] as const) if (typeof claims[name] !== "string" || !NODE_ID_PATTERN.test(claims[name])) throw problem(name);
+  if (typeof claims.svc !== "string" || !SERVICE_ID_PATTERN.test(claims.svc)) throw problem("svc");
+  if (typeof claims.agr !== "string" || !AGREEMENT_ID.test(claims.agr)) throw problem("agr");
+  for (const name of ["proc", "case"] as const) if (claims[name] !== undefined && !isPrintableText(claims[name])) throw problem(name);
+  for (const name of ["off", "sub"] as const) if (claims[name] !== undefined && (typeof claims[name] !== "string" || !isCanonicalRun(claims[name]))) throw problem(name);
+  if (!claims.req || typeof claims.req !== "object" || Array.isArray(claims.req)) throw problem("req");
+  const req = claims.req as Record<string, unknown>;
+  if (typeof req.method !== "string" || !METHODS.has(req.method)) throw problem("req.method");
   for (const name of ["path", "query"] as const) {
-    if (typeof r[name] !== "string" || r[name].length > MAX_PATH_OR_QUERY) throw problem(`req.${name}`);
+    if (typeof req[name] !== "string" || req[name].length > MAX_PATH_OR_QUERY) throw problem(`req.${name}`);
   }
-  if (pathProblem(r.path as string)) throw problem("req.path");
-  if (queryProblem(r.query as string)) throw problem("req.query");
-  const headers = r.headers ?? {};
-  if (typeof headers !== "object" || Array.isArray(headers) || Object.values(headers as object).some((v) => typeof v !== "string")) throw problem("req.headers");
-  if (typeof r.body !== "string") throw problem("req.body");
-  const size = base64urlDecodedSize(r.body);
+  if (pathProblem(req.path as string)) throw problem("req.path");
+  if (queryProblem(req.query as string)) throw problem("req.query");
+  const headers = req.headers ?? {};
+  if (typeof headers !== "object" || Array.isArray(headers) || Object.values(headers as object).some((value) => typeof value !== "string")) throw problem("req.headers");
+  if (typeof req.body !== "string") throw problem("req.body");
+  const size = base64urlDecodedSize(req.body);
   if (size < 0 || size > MAX_BODY_BYTES) throw problem("req.body");
-  return c as RequestClaims;
+  return claims as RequestClaims;
 }

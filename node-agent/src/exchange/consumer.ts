@@ -12,10 +12,17 @@ import { METHODS, parseLocalUrl } from "./paths.ts";
 
 /** `mayCall`: where per-app credentials apply, whether the calling app may call the service (else `client.forbidden`). */
 export type AppRequest = { method: string; url: string; headers: Record<string, string | string[] | undefined>; body: Buffer; mayCall?: (serviceId: string) => boolean };
-export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer; code: ErrorCode | null; rid: string };
+/** The backend's status, headers and body; `code` when the provider node answered with its error (§3.4). */
+export type AppResponse = { status: number; headers: Record<string, string>; body: Buffer; code: ErrorCode | null };
+/**
+ * What the consumer node makes of an app's request, always with its request id (`rid`: the app's
+ * `Pisee-Request-Id` when it is a UUID, else a new one): the answer for the app, or this node's own
+ * refusal (§3.5), which the local port sends in clear.
+ */
+export type ConsumerResult = ({ ok: true; rid: string } & AppResponse) | { ok: false; rid: string; error: ProtocolError };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const firstValue = (header: string | string[] | undefined) => (Array.isArray(header) ? header[0] : header);
 /** How much of a provider's clear (unsigned) error is read: only its code is of interest. */
 const CLEAR_ERROR_LIMIT = 64 * 1024;
 
@@ -23,55 +30,59 @@ const CLEAR_ERROR_LIMIT = 64 * 1024;
  * The consumer node (PROTOCOL.md §3.1–3.4): checks the service and the agreement in the network
  * configuration, signs and encrypts the request to the provider node, and verifies the signed,
  * encrypted answer before handing the backend's status, headers and body back to the app.
+ * Anything but a ProtocolError (a bug) is thrown, for the caller to log.
  */
-export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): Promise<AppResponse> {
-  const given = one(app.headers["pisee-request-id"]);
+export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): Promise<ConsumerResult> {
+  const given = firstValue(app.headers["pisee-request-id"]);
   const rid = given && UUID.test(given) ? given.toLowerCase() : crypto.randomUUID();
-  if (!METHODS.has(app.method)) throw withRid(new ProtocolError("client.bad_request", "método no permitido"), rid);
-  const target = (() => {
-    try {
-      return parseLocalUrl(app.url);
-    } catch (e) {
-      throw withRid(e as ProtocolError, rid);
-    }
-  })();
-  if (app.mayCall && !app.mayCall(target.serviceId)) throw withRid(new ProtocolError("client.forbidden", "la aplicación no tiene este servicio entre los suyos"), rid);
-  const cfg = ctx.store.current;
-  if (!cfg) throw withRid(new ProtocolError("node.not_ready"), rid);
-  const service = cfg.services.get(target.serviceId);
-  if (!service) throw withRid(new ProtocolError("client.unknown_service"), rid);
-  const state = ctx.store.state(ctx.nowMs());
-  if (state === "expired" || (state === "grace" && service.sensitive)) throw withRid(new ProtocolError("node.config_expired"), rid);
-  const agreement = cfg.agreements.get(`${ctx.institution}\u0000${service.id}`);
-  if (!agreement || (agreement.validUntil && Date.parse(agreement.validUntil) <= ctx.nowMs())) throw withRid(new ProtocolError("consumer.no_agreement"), rid);
+  try {
+    return { ok: true, rid, ...(await runExchange(ctx, app, rid)) };
+  } catch (err) {
+    if (err instanceof ProtocolError) return { ok: false, rid, error: err };
+    throw err;
+  }
+}
 
-  const proc = one(app.headers["pisee-procedure"]);
-  const caseId = one(app.headers["pisee-case"]);
-  let official = one(app.headers["pisee-official"]);
-  let subject = one(app.headers["pisee-subject"]);
-  const consent = one(app.headers["pisee-consent"]);
+async function runExchange(ctx: ExchangeContext, app: AppRequest, rid: string): Promise<AppResponse> {
+  if (!METHODS.has(app.method)) throw new ProtocolError("client.bad_request", "método no permitido");
+  const target = parseLocalUrl(app.url);
+  if (app.mayCall && !app.mayCall(target.serviceId)) throw new ProtocolError("client.forbidden", "la aplicación no tiene este servicio entre los suyos");
+  const config = ctx.store.current;
+  if (!config) throw new ProtocolError("node.not_ready");
+  const service = config.services.get(target.serviceId);
+  if (!service) throw new ProtocolError("client.unknown_service");
+  const state = ctx.store.state(ctx.nowMs());
+  if (state === "expired" || (state === "grace" && service.sensitive)) throw new ProtocolError("node.config_expired");
+  const agreement = config.agreements.get(`${ctx.institution}\u0000${service.id}`);
+  if (!agreement || (agreement.validUntil && Date.parse(agreement.validUntil) <= ctx.nowMs())) throw new ProtocolError("consumer.no_agreement");
+
+  const proc = firstValue(app.headers["pisee-procedure"]);
+  const caseId = firstValue(app.headers["pisee-case"]);
+  let official = firstValue(app.headers["pisee-official"]);
+  let subject = firstValue(app.headers["pisee-subject"]);
+  const consent = firstValue(app.headers["pisee-consent"]);
   // Only claims of the forms of §3.3 step 2a leave this node.
-  if (proc && !isPrintableText(proc)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Procedure: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
-  if (caseId && !isPrintableText(caseId)) throw withRid(new ProtocolError("client.bad_request", `Pisee-Case: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`), rid);
+  if (proc && !isPrintableText(proc)) throw new ProtocolError("client.bad_request", `Pisee-Procedure: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`);
+  if (caseId && !isPrintableText(caseId)) throw new ProtocolError("client.bad_request", `Pisee-Case: hasta ${MAX_TEXT_CLAIM} caracteres imprimibles`);
   if (official) {
     const run = parseRun(official);
-    if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Official no es un RUN válido"), rid);
+    if (!run.ok) throw new ProtocolError("client.bad_request", "Pisee-Official no es un RUN válido");
     official = run.run;
   }
   if (service.sensitive) {
-    if (!proc || !subject || !consent) throw withRid(new ProtocolError("consumer.consent_required"), rid);
+    if (!proc || !subject || !consent) throw new ProtocolError("consumer.consent_required");
     const run = parseRun(subject);
-    if (!run.ok) throw withRid(new ProtocolError("client.bad_request", "Pisee-Subject no es un RUN válido"), rid);
+    if (!run.ok) throw new ProtocolError("client.bad_request", "Pisee-Subject no es un RUN válido");
     subject = run.run;
   }
   // A node with an encryption key and a URL the rules of §2 allow; one whose URL breaks them is never sent to.
-  const withKeys = service.nodes.map((id) => cfg.nodes.get(id)).filter((n): n is NodeEntry => n !== undefined && n.enc.length > 0);
-  const provider = withKeys.find((n) => n.exchange !== null);
+  const withKeys = service.nodes.map((id) => config.nodes.get(id)).filter((node): node is NodeEntry => node !== undefined && node.enc.length > 0);
+  const provider = withKeys.find((node) => node.exchange !== null);
   if (!provider) {
-    for (const n of withKeys) ctx.log.warn({ rid, peer: n.id, url: n.url, why: n.unreachable }, "peer URL refused");
-    throw withRid(new ProtocolError("consumer.provider_unreachable", withKeys.length ? "la URL del nodo proveedor no es admisible" : "el servicio no tiene nodos activos"), rid);
+    for (const node of withKeys) ctx.log.warn({ rid, peer: node.id, url: node.url, why: node.unreachable }, "peer URL refused");
+    throw new ProtocolError("consumer.provider_unreachable", withKeys.length ? "la URL del nodo proveedor no es admisible" : "el servicio no tiene nodos activos");
   }
-  const exchange = provider.exchange!;
+  const providerPort = provider.exchange!;
 
   const iat = nowSeconds(ctx);
   const jti = crypto.randomUUID();
@@ -106,23 +117,23 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
   let contentType: string;
   let answer: Buffer | null;
   try {
-    const r = await ctx.http.request({
-      origin: exchange.origin,
-      path: exchange.path,
+    const providerResponse = await ctx.http.request({
+      origin: providerPort.origin,
+      path: providerPort.path,
       method: "POST",
       headers: { "content-type": "application/jose" },
       body: jwe,
       headersTimeout: ctx.settings.timeouts.providerMs,
       bodyTimeout: ctx.settings.timeouts.providerMs,
     });
-    status = r.statusCode;
-    contentType = String(r.headers["content-type"] ?? "");
+    status = providerResponse.statusCode;
+    contentType = String(providerResponse.headers["content-type"] ?? "");
     // At most 20 MiB of a signed answer (§3.4), a little of a clear error; the read stops there.
-    answer = await readAtMost(r.body, status === 200 ? MAX_JWE_LENGTH : CLEAR_ERROR_LIMIT, r.headers["content-length"]);
+    answer = await readAtMost(providerResponse.body, status === 200 ? MAX_JWE_LENGTH : CLEAR_ERROR_LIMIT, providerResponse.headers["content-length"]);
   } catch (err) {
-    throw withRid(transportError(err, "consumer.provider_timeout", "consumer.provider_unreachable"), rid);
+    throw transportError(err, "consumer.provider_timeout", "consumer.provider_unreachable");
   }
-  if (answer === null && status === 200) throw withRid(new ProtocolError("consumer.response_invalid", "respuesta de más de 20 MiB"), rid);
+  if (answer === null && status === 200) throw new ProtocolError("consumer.response_invalid", "respuesta de más de 20 MiB");
   const text = answer?.toString("utf8") ?? "";
 
   if (status !== 200 || !contentType.startsWith("application/jose")) {
@@ -133,30 +144,25 @@ export async function handleAppRequest(ctx: ExchangeContext, app: AppRequest): P
     } catch {
       /* not JSON */
     }
-    throw withRid(new ProtocolError("consumer.provider_refused", theirs ? `${theirs} (no verificado)` : `HTTP ${status}`), rid);
+    throw new ProtocolError("consumer.provider_refused", theirs ? `${theirs} (no verificado)` : `HTTP ${status}`);
   }
 
-  let p: Record<string, unknown>;
+  let answerClaims: Record<string, unknown>;
   try {
     const inspected = inspectJwe(text);
     const encKey = inspected.apv === ctx.nodeId && inspected.apu === provider.id ? ctx.keys.decryption(inspected.kid) : undefined;
     if (!encKey) throw new Error("not for us");
     const inner = Buffer.from(decryptJwe(inspected, encKey)).toString("utf8");
-    p = verifyJws(inner, { typ: "pisee-res+jwt", resolveKey: (kid) => provider.sig.get(kid) }).payload;
-    if (p.iss !== provider.id || p.aud !== ctx.nodeId || p.irt !== jti || p.reqHash !== reqHash) throw new Error("not the answer to this request");
-    checkMessageTimes(p.iat, p.exp, nowSeconds(ctx), "consumer.response_invalid");
+    answerClaims = verifyJws(inner, { typ: "pisee-res+jwt", resolveKey: (kid) => provider.sig.get(kid) }).payload;
+    const { iss, aud, irt, reqHash: answeredHash } = answerClaims;
+    if (iss !== provider.id || aud !== ctx.nodeId || irt !== jti || answeredHash !== reqHash) throw new Error("not the answer to this request");
+    checkMessageTimes(answerClaims.iat, answerClaims.exp, nowSeconds(ctx), "consumer.response_invalid");
   } catch {
-    throw withRid(new ProtocolError("consumer.response_invalid"), rid);
+    throw new ProtocolError("consumer.response_invalid");
   }
-  const res = p.res as { status?: unknown; headers?: unknown; body?: unknown } | undefined;
-  if (!res || !Number.isInteger(res.status) || typeof res.body !== "string") throw withRid(new ProtocolError("consumer.response_invalid"), rid);
-  const headers = pick((res.headers ?? {}) as Record<string, string>, RESPONSE_HEADERS);
-  const code = typeof p.err === "string" ? (p.err as ErrorCode) : null;
-  return { status: res.status as number, headers, body: Buffer.from(res.body, "base64url"), code, rid };
-}
-
-/** A protocol error that knows the request it belongs to. */
-export type RidError = ProtocolError & { rid: string };
-function withRid(e: ProtocolError, rid: string): RidError {
-  return Object.assign(e, { rid });
+  const backendAnswer = answerClaims.res as { status?: unknown; headers?: unknown; body?: unknown } | undefined;
+  if (!backendAnswer || !Number.isInteger(backendAnswer.status) || typeof backendAnswer.body !== "string") throw new ProtocolError("consumer.response_invalid");
+  const headers = pick((backendAnswer.headers ?? {}) as Record<string, string>, RESPONSE_HEADERS);
+  const code = typeof answerClaims.err === "string" ? (answerClaims.err as ErrorCode) : null;
+  return { status: backendAnswer.status as number, headers, body: Buffer.from(backendAnswer.body, "base64url"), code };
 }

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { b64urlEncode, decryptJwe, encryptJwe, inspectJwe, MAX_JWE_LENGTH, signJws, verifyJws } from "../crypto/suite.ts";
 import { verifyConsent } from "../enforcement/consent.ts";
 import { checkMessageTimes } from "../enforcement/time.ts";
-import { ERROR_MESSAGES, ProtocolError, errorBody, transportError } from "../errors.ts";
+import { ERRORS, ProtocolError, errorBody, transportError, type ErrorCode } from "../errors.ts";
 import { REQUEST_HEADERS, RESPONSE_HEADERS, pick } from "../headers.ts";
 import type { NodeEntry } from "../network-config/store.ts";
 import { nowSeconds, type ExchangeContext } from "./context.ts";
@@ -11,12 +11,12 @@ import { checkRequestShape, MAX_BODY_BYTES, UUID_CANONICAL } from "./claims.ts";
 
 /** The clear answer to anything that does not authenticate (§3.3 steps 1–2): always the same. */
 export const UNAUTHENTICATED_BODY = JSON.stringify({
-  error: { code: "provider.unauthenticated", message: ERROR_MESSAGES["provider.unauthenticated"], requestId: null, node: "" },
+  error: { code: "provider.unauthenticated", message: ERRORS["provider.unauthenticated"].message, requestId: null, node: "" },
 });
 
 export type ProviderResult =
   | { kind: "unauthenticated" }
-  | { kind: "jwe"; status: 200; body: string; rid: string; code: string | null; backendStatus: number };
+  | { kind: "jwe"; status: 200; body: string; rid: string; code: ErrorCode | null; backendStatus: number };
 
 type Verified = { claims: Record<string, unknown>; iss: string; sender: NodeEntry };
 
@@ -27,45 +27,44 @@ type Verified = { claims: Record<string, unknown>; iss: string; sender: NodeEntr
  * encrypted response with the error's status and code.
  */
 export async function handleExchange(ctx: ExchangeContext, jweText: string): Promise<ProviderResult> {
-  const cfg = ctx.store.current;
+  const config = ctx.store.current;
   // 1–2: authenticate. Nothing before this point tells the sender why it failed.
-  let v: Verified;
+  let verified: Verified;
   try {
-    if (!cfg) throw new Error("no configuration");
+    if (!config) throw new Error("no configuration");
     const inspected = inspectJwe(jweText);
     const encKey = inspected.apv === ctx.nodeId ? ctx.keys.decryption(inspected.kid) : undefined;
     if (!encKey) throw new Error("not for this node");
     const inner = Buffer.from(decryptJwe(inspected, encKey)).toString("utf8");
-    const sender = cfg.nodes.get(inspected.apu);
+    const sender = config.nodes.get(inspected.apu);
     if (!sender) throw new Error("unknown sender");
     const { payload } = verifyJws(inner, { typ: "pisee-req+jwt", resolveKey: (kid) => sender.sig.get(kid), maxLength: MAX_JWE_LENGTH });
     if (payload.iss !== inspected.apu) throw new Error("apu is not iss");
-    v = { claims: payload, iss: inspected.apu, sender };
+    verified = { claims: payload, iss: inspected.apu, sender };
   } catch {
     ctx.metrics.unauthenticated.inc();
     return { kind: "unauthenticated" };
   }
 
-  const c = v.claims;
+  const { claims, sender: consumerNode } = verified;
   // Echoed in the answer only when of the right form (step 2a may refuse them).
-  const rid = typeof c.rid === "string" && UUID_CANONICAL.test(c.rid) ? c.rid : "";
-  const irt = typeof c.jti === "string" && UUID_CANONICAL.test(c.jti) ? c.jti : null;
-  const consumerNode = v.sender;
+  const rid = typeof claims.rid === "string" && UUID_CANONICAL.test(claims.rid) ? claims.rid : "";
+  const irt = typeof claims.jti === "string" && UUID_CANONICAL.test(claims.jti) ? claims.jti : null;
   const reqHash = crypto.createHash("sha256").update(jweText, "utf8").digest("base64url");
-  let res: { status: number; headers: Record<string, string>; body: string };
-  let code: string | null = null;
+  let answer: { status: number; headers: Record<string, string>; body: string };
+  let code: ErrorCode | null = null;
   try {
-    res = await checkAndForward(ctx, c, consumerNode.institution);
+    answer = await checkAndForward(ctx, claims, consumerNode.institution);
   } catch (err) {
-    const e = err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable");
-    code = e.code;
-    res = { status: e.status, headers: { "content-type": "application/json" }, body: b64urlEncode(Buffer.from(JSON.stringify(errorBody(e, rid || null, ctx.nodeId)))) };
+    const error = err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable");
+    code = error.code;
+    answer = { status: error.status, headers: { "content-type": "application/json" }, body: b64urlEncode(Buffer.from(JSON.stringify(errorBody(error, rid || null, ctx.nodeId)))) };
   }
 
   const iat = nowSeconds(ctx);
   const response = {
     iss: ctx.nodeId,
-    aud: v.iss,
+    aud: verified.iss,
     jti: crypto.randomUUID(),
     irt,
     rid,
@@ -73,39 +72,39 @@ export async function handleExchange(ctx: ExchangeContext, jweText: string): Pro
     exp: iat + 60,
     env: ctx.settings.environment,
     reqHash,
-    res,
+    res: answer,
     ...(code ? { err: code } : {}),
   };
   const signer = ctx.keys.signing();
   const jws = signJws(response, { privateKey: signer.privateKey, kid: signer.publicJwk.kid, typ: "pisee-res+jwt" });
   const recipient = consumerNode.enc.at(-1);
   if (!recipient) return { kind: "unauthenticated" };
-  const body = encryptJwe(jws, { recipient, apu: ctx.nodeId, apv: v.iss, cty: "JWT" });
-  return { kind: "jwe", status: 200, body, rid, code, backendStatus: res.status };
+  const body = encryptJwe(jws, { recipient, apu: ctx.nodeId, apv: verified.iss, cty: "JWT" });
+  return { kind: "jwe", status: 200, body, rid, code, backendStatus: answer.status };
 }
 
 async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unknown>, consumerInstitution: string) {
-  const cfg = ctx.store.current!;
+  const config = ctx.store.current!;
   const now = nowSeconds(ctx);
   // 2a. Shape: the sender is authenticated; nothing below reads a claim of another form.
-  const c = checkRequestShape(claims);
+  const request = checkRequestShape(claims);
   // 3. Time.
   checkMessageTimes(claims.iat, claims.exp, now);
   // 4. Addressed to this node, environment and one of its services.
-  const svcId = c.svc;
-  const service = cfg.services.get(svcId);
-  if (c.aud !== ctx.nodeId || claims.env !== ctx.settings.environment || !service || !service.nodes.includes(ctx.nodeId)) {
+  const serviceId = request.svc;
+  const service = config.services.get(serviceId);
+  if (request.aud !== ctx.nodeId || claims.env !== ctx.settings.environment || !service || !service.nodes.includes(ctx.nodeId)) {
     throw new ProtocolError("provider.access_denied");
   }
   const state = ctx.store.state(ctx.nowMs());
   if (state === "expired" || (state === "grace" && service.sensitive)) throw new ProtocolError("node.config_expired");
   // 5. An agreement in force for (institution of iss, svc).
-  const agreement = cfg.agreementsById.get(c.agr);
-  if (!agreement || agreement.consumer !== consumerInstitution || agreement.service !== svcId || (agreement.validUntil && Date.parse(agreement.validUntil) <= now * 1000)) {
+  const agreement = config.agreementsById.get(request.agr);
+  if (!agreement || agreement.consumer !== consumerInstitution || agreement.service !== serviceId || (agreement.validUntil && Date.parse(agreement.validUntil) <= now * 1000)) {
     throw new ProtocolError("provider.access_denied");
   }
   // 6. Replay.
-  if (!ctx.replay.admit(c.iss, c.jti, claims.iat as number, claims.exp as number, now)) {
+  if (!ctx.replay.admit(request.iss, request.jti, claims.iat as number, claims.exp as number, now)) {
     throw new ProtocolError("provider.replay_detected");
   }
   // 7. Rate.
@@ -117,14 +116,14 @@ async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unkn
   if (service.sensitive) {
     subject = verifyConsent({
       cns: claims.cns,
-      sub: c.sub,
-      proc: c.proc,
-      caseId: c.case,
+      sub: request.sub,
+      proc: request.proc,
+      caseId: request.case,
       consumer: consumerInstitution,
-      service: svcId,
+      service: serviceId,
       env: ctx.settings.environment,
-      consentKeys: cfg.consentKeys,
-      revoked: cfg.revokedConsents,
+      consentKeys: config.consentKeys,
+      revoked: config.revokedConsents,
       nowSeconds: now,
     }).subject;
   }
@@ -134,26 +133,25 @@ async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unkn
     throw new ProtocolError("provider.schema_violation");
   }
   // 10. Forward with only the verified context.
-  const { req } = c;
-  const { method, path, query } = req;
-  const backend = ctx.settings.backends[svcId];
+  const { method, path, query, body: sentBody } = request.req;
+  const sentHeaders = request.req.headers ?? {};
+  const backend = ctx.settings.backends[serviceId];
   if (!backend) throw new ProtocolError("provider.backend_unreachable");
   const headers: Record<string, string> = {};
-  const inHeaders = req.headers ?? {};
-  for (const h of REQUEST_HEADERS) if (typeof inHeaders[h] === "string") headers[h] = inHeaders[h];
-  headers["pisee-request-id"] = c.rid;
+  for (const header of REQUEST_HEADERS) if (typeof sentHeaders[header] === "string") headers[header] = sentHeaders[header];
+  headers["pisee-request-id"] = request.rid;
   headers["pisee-consumer"] = consumerInstitution;
   for (const [claim, header] of [["proc", "pisee-procedure"], ["case", "pisee-case"], ["off", "pisee-official"]] as const) {
-    const value = c[claim];
+    const value = request[claim];
     if (value !== undefined) headers[header] = value;
   }
   if (subject) headers["pisee-subject"] = subject;
-  const body = Buffer.from(req.body, "base64url");
+  const body = Buffer.from(sentBody, "base64url");
   const url = `${backend.replace(/\/+$/, "")}${path}${query ? `?${query}` : ""}`;
   let answer: { status: number; headers: Record<string, string>; body: Buffer | null };
   try {
     const target = new URL(url);
-    const r = await ctx.http.request({
+    const backendResponse = await ctx.http.request({
       origin: target.origin,
       path: url.slice(target.origin.length) || "/",
       method: method as "GET",
@@ -163,12 +161,16 @@ async function checkAndForward(ctx: ExchangeContext, claims: Record<string, unkn
       bodyTimeout: ctx.settings.timeouts.backendMs,
     });
     // At most 8 MiB of the backend's answer (§3.3 step 10); the read stops there.
-    answer = { status: r.statusCode, headers: pick(r.headers, RESPONSE_HEADERS), body: await readAtMost(r.body, MAX_BODY_BYTES, r.headers["content-length"]) };
+    answer = {
+      status: backendResponse.statusCode,
+      headers: pick(backendResponse.headers, RESPONSE_HEADERS),
+      body: await readAtMost(backendResponse.body, MAX_BODY_BYTES, backendResponse.headers["content-length"]),
+    };
   } catch (err) {
     throw transportError(err, "provider.backend_timeout", "provider.backend_unreachable");
   }
   if (answer.body === null) {
-    ctx.log.warn({ rid: c.rid, service: svcId }, "backend answer over 8 MiB");
+    ctx.log.warn({ rid: request.rid, service: serviceId }, "backend answer over 8 MiB");
     throw new ProtocolError("provider.backend_too_large");
   }
   return { status: answer.status, headers: answer.headers, body: b64urlEncode(answer.body) };

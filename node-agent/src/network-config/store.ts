@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { KeyObject } from "node:crypto";
 import { CONFIG_MAX_VALIDITY_MS, configHash, type NetworkConfigPayload, type PublicJwk } from "../protocol/config.ts";
+import { hasPrivateJwkMembers } from "../protocol/jwk.ts";
 import { importPublicJwk, JoseError, verifyJws } from "../crypto/suite.ts";
 import { readJsonFile, writeJsonFile } from "../files.ts";
 import { checkNodeUrl } from "../shared/node-url.ts";
@@ -69,14 +70,6 @@ export class ConfigRefused extends Error {
  * its anchor, so a key rotation survives a restart (§2). Files of an earlier version lack `configKeys`.
  */
 type Persisted = { version: number; hash: string; jws: string; configKeys?: PublicJwk[] };
-
-function hasPrivateMembers(value: unknown): boolean {
-  if (Array.isArray(value)) return value.some(hasPrivateMembers);
-  if (value && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) if ((k === "d" && typeof v === "string") || hasPrivateMembers(v)) return true;
-  }
-  return false;
-}
 
 export class ConfigStore {
   private loaded: LoadedConfig | null = null;
@@ -159,7 +152,7 @@ export class ConfigStore {
       throw new ConfigRefused("signature", `Firma de la configuración no válida (${err instanceof JoseError ? err.code : "error"}).`);
     }
     if (payload.env !== this.opts.environment) throw new ConfigRefused("environment", `La configuración es del ambiente ${String(payload.env)}.`);
-    if (hasPrivateMembers(payload)) throw new ConfigRefused("private_key", "La configuración incluye material de clave privada.");
+    if (hasPrivateJwkMembers(payload)) throw new ConfigRefused("private_key", "La configuración incluye material de clave privada.");
     const issuedAtMs = Date.parse(payload.issuedAt);
     const expiresAtMs = Date.parse(payload.expiresAt);
     if (

@@ -2,9 +2,10 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { ProtocolError } from "../errors.ts";
 import type { ExchangeContext } from "../exchange/context.ts";
-import { handleAppRequest, type RidError } from "../exchange/consumer.ts";
+import { handleAppRequest } from "../exchange/consumer.ts";
 import { readBody, sendError, sendJson } from "./http.ts";
 import { allowedHostHeaders, appAuthenticator, hostOriginProblem, localCallHost } from "./local-guard.ts";
+import { countExchange, observeExchange } from "./observe.ts";
 
 /** The node's state for /health and /status. */
 export function nodeStatus(ctx: ExchangeContext) {
@@ -37,7 +38,7 @@ export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.S
     const refused = hostOriginProblem(req.headers, allowedHosts);
     if (refused) {
       ctx.log.warn({ host: req.headers.host?.slice(0, 200) ?? null, origin: req.headers.origin !== undefined }, "local request refused");
-      if (url.startsWith("/r1/")) ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: "client.forbidden" });
+      if (url.startsWith("/r1/")) countExchange(ctx, "consumer", "client.forbidden");
       return sendError(res, new ProtocolError("client.forbidden", refused), null, ctx.nodeId);
     }
     if (req.method === "GET" && url === "/health") {
@@ -58,39 +59,35 @@ export function startLocalServer(ctx: ExchangeContext): Promise<{ server: http.S
       const authorization = req.headers.authorization;
       app = authenticate(authorization);
       if (!app) {
-        ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: "client.unauthenticated" });
+        countExchange(ctx, "consumer", "client.unauthenticated");
         ctx.log.info({ authorization: authorization === undefined ? "ausente" : "no válida" }, "local request unauthenticated");
         return sendError(res, new ProtocolError("client.unauthenticated"), null, ctx.nodeId, { "www-authenticate": 'Bearer realm="pisee-node"' });
       }
     }
-    const started = performance.now();
-    const end = ctx.metrics.duration.startTimer({ role: "consumer" });
+    const exchange = observeExchange(ctx, "consumer");
     try {
       const body = await readBody(req, ctx.settings.bodyLimitBytes);
       const services = app?.services;
-      const r = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body, mayCall: services ? (svc) => services.has(svc) : undefined });
-      res.writeHead(r.status, { ...r.headers, "content-length": r.body.length, "pisee-request-id": r.rid, ...(r.code ? { "pisee-error": r.code } : {}) });
-      res.end(r.body);
-      ctx.metrics.exchanges.inc({ role: "consumer", outcome: r.code ? "error" : "ok", code: r.code ?? "" });
-      ctx.log.info({ rid: r.rid, app: app?.name, status: r.status, code: r.code, ms: Math.round(performance.now() - started) }, "exchange");
+      const result = await handleAppRequest(ctx, { method: req.method ?? "GET", url, headers: req.headers, body, mayCall: services ? (serviceId) => services.has(serviceId) : undefined });
+      if (!result.ok) return exchange.refused(res, result.error, { rid: result.rid, app: app?.name });
+      res.writeHead(result.status, { ...result.headers, "content-length": result.body.length, "pisee-request-id": result.rid, ...(result.code ? { "pisee-error": result.code } : {}) });
+      res.end(result.body);
+      exchange.answered({ rid: result.rid, app: app?.name, status: result.status, code: result.code });
     } catch (err) {
-      const e = err instanceof ProtocolError ? err : new ProtocolError("consumer.response_invalid");
-      const rid = (err as RidError).rid ?? null;
-      if (!(err instanceof ProtocolError)) ctx.log.error({ rid, err: err instanceof Error ? err.message : String(err) }, "unexpected error");
-      sendError(res, e, rid, ctx.nodeId);
-      ctx.metrics.exchanges.inc({ role: "consumer", outcome: "error", code: e.code });
-      ctx.log.info({ rid, app: app?.name, code: e.code, ms: Math.round(performance.now() - started) }, "exchange refused");
+      // A body over the limit (before the request has an id), or a bug.
+      if (!(err instanceof ProtocolError)) ctx.log.error({ rid: null, err: err instanceof Error ? err.message : String(err) }, "unexpected error");
+      exchange.refused(res, err instanceof ProtocolError ? err : new ProtocolError("consumer.response_invalid"), { rid: null, app: app?.name });
     } finally {
-      end();
+      exchange.end();
     }
   });
   server.keepAliveTimeout = 30_000;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(ctx.settings.local.port, ctx.settings.local.host, () => {
-      const a = server.address() as AddressInfo;
-      allowedHosts = allowedHostHeaders(ctx.settings.local.host, a.port, { hostnames: ctx.settings.local.hostnames });
-      resolve({ server, url: `http://${localCallHost(ctx.settings.local.host)}:${a.port}` });
+      const address = server.address() as AddressInfo;
+      allowedHosts = allowedHostHeaders(ctx.settings.local.host, address.port, { hostnames: ctx.settings.local.hostnames });
+      resolve({ server, url: `http://${localCallHost(ctx.settings.local.host)}:${address.port}` });
     });
   });
 }

@@ -7,7 +7,7 @@ import { ProtocolError } from "../errors.ts";
 import type { ExchangeContext } from "../exchange/context.ts";
 import { handleExchange, UNAUTHENTICATED_BODY } from "../exchange/provider.ts";
 import { readBody, sendError } from "./http.ts";
-
+import { countExchange, observeExchange } from "./observe.ts";
 
 /**
  * The network-facing port: POST /v1/exchange only. HTTPS with the configured certificate; plain
@@ -16,25 +16,23 @@ import { readBody, sendError } from "./http.ts";
 export function startNetworkServer(ctx: ExchangeContext): Promise<{ server: http.Server; url: string }> {
   const handler = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method !== "POST" || req.url !== "/v1/exchange") return sendError(res, new ProtocolError("client.bad_request", "ruta desconocida"), null, ctx.nodeId);
-    const end = ctx.metrics.duration.startTimer({ role: "provider" });
+    const exchange = observeExchange(ctx, "provider");
     try {
       const body = await readBody(req, MAX_JWE_LENGTH, "provider.too_large"); // over 20 MiB: 413 before any cryptography (§3.2)
-      const r = await handleExchange(ctx, body.toString("utf8"));
-      if (r.kind === "unauthenticated") {
+      const result = await handleExchange(ctx, body.toString("utf8"));
+      if (result.kind === "unauthenticated") {
         res.writeHead(401, { "content-type": "application/json; charset=utf-8", "pisee-error": "provider.unauthenticated", "content-length": Buffer.byteLength(UNAUTHENTICATED_BODY) });
         res.end(UNAUTHENTICATED_BODY);
-        ctx.metrics.exchanges.inc({ role: "provider", outcome: "error", code: "provider.unauthenticated" });
+        countExchange(ctx, "provider", "provider.unauthenticated"); // counted, not logged (§4: junk is counted, not traced)
         return;
       }
-      res.writeHead(200, { "content-type": "application/jose", "content-length": Buffer.byteLength(r.body) });
-      res.end(r.body);
-      ctx.metrics.exchanges.inc({ role: "provider", outcome: r.code ? "error" : "ok", code: r.code ?? "" });
-      ctx.log.info({ rid: r.rid, code: r.code, backendStatus: r.backendStatus }, "exchange served");
+      res.writeHead(200, { "content-type": "application/jose", "content-length": Buffer.byteLength(result.body) });
+      res.end(result.body);
+      exchange.answered({ rid: result.rid, code: result.code, backendStatus: result.backendStatus });
     } catch (err) {
-      const e = err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable");
-      sendError(res, e, null, ctx.nodeId);
+      sendError(res, err instanceof ProtocolError ? err : new ProtocolError("provider.backend_unreachable"), null, ctx.nodeId);
     } finally {
-      end();
+      exchange.end();
     }
   };
   const tls = ctx.settings.network.tls;
@@ -43,9 +41,9 @@ export function startNetworkServer(ctx: ExchangeContext): Promise<{ server: http
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(ctx.settings.network.port, ctx.settings.network.host, () => {
-      const a = server.address() as AddressInfo;
+      const address = server.address() as AddressInfo;
       const host = ctx.settings.network.host === "0.0.0.0" ? "127.0.0.1" : ctx.settings.network.host;
-      resolve({ server, url: `${tls ? "https" : "http"}://${host}:${a.port}` });
+      resolve({ server, url: `${tls ? "https" : "http"}://${host}:${address.port}` });
     });
   });
 }

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { request } from "undici";
-import { createHarness, type Harness } from "./harness.ts";
+import { createHarness, type Harness } from "../support/harness.ts";
 
 /**
  * Size bounds (PROTOCOL.md §3.2, §3.3 step 10, §3.4) and peer URLs (§2), through two nodes in this

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { request } from "undici";
 import { encryptJwe, signJws } from "../../src/crypto/suite.ts";
-import { createHarness } from "./harness.ts";
+import { createHarness } from "../support/harness.ts";
 
 /**
  * Every check of PROTOCOL.md §3.3 through two node-agent processes (`node-agent start`, each its

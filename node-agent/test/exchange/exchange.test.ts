@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { request } from "undici";
 import { commitRotation, loadKeys, prepareRotation } from "../../src/keystore.ts";
-import { createHarness, type Harness } from "./harness.ts";
+import { createHarness, type Harness } from "../support/harness.ts";
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 let consumer: Awaited<ReturnType<Harness["addNode"]>>;

@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { writeJsonFile } from "../../src/files.ts";
-import { createHarness } from "./harness.ts";
+import { createHarness } from "../support/harness.ts";
 
 /**
  * The app-facing port (PROTOCOL.md §3.1) of `node-agent start` processes: the Host and Origin rule on

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { request } from "undici";
-import { createHarness } from "./harness.ts";
+import { createHarness } from "../support/harness.ts";
 
 /**
  * The node's structured log, as an operations team reads it from the process's stdout: one JSON

@@ -8,8 +8,8 @@ import {
   importPublicJwk,
   jwkThumbprint,
   type PublicJwk,
-} from "../../src/crypto/suite.ts";
-import { b64, expectJoseError, foreignKeyPair, makeNode } from "./fixtures.ts";
+} from "./suite.ts";
+import { b64, expectJoseError, foreignKeyPair, makeNode } from "../../test/support/crypto-fixtures.ts";
 
 /** RFC 7517 Appendix A.1's EC P-256 public key. */
 const RFC_EC_KEY = { kty: "EC", crv: "P-256", x: "MKBCTNIcKUSDii11ySs3526iDZ8AiTo7Tu6KPAqv7D4", y: "4Etl6SRW2YiLUrN5vfvVHuhp7x8PxltmWWlbbM4IFyM", use: "enc", kid: "1" };

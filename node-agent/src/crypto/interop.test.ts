@@ -3,9 +3,9 @@
  * nested JWE(JWS) exchange (PROTOCOL.md §3.2, §3.4).
  */
 import { describe, expect, it } from "vitest";
-import { decryptJweCompact, encryptJwe, signJws, verifyJws } from "../../src/crypto/suite.ts";
-import { CONSUMER_ID, expectJoseError, flipBit, headerOf, makeNode, only, PROVIDER_ID, type TestNode } from "./fixtures.ts";
-import { josePeer, nodeJose, nodeJosePeer, type Peer } from "./peers.ts";
+import { decryptJweCompact, encryptJwe, signJws, verifyJws } from "./suite.ts";
+import { CONSUMER_ID, expectJoseError, flipBit, headerOf, makeNode, only, PROVIDER_ID, type TestNode } from "../../test/support/crypto-fixtures.ts";
+import { josePeer, nodeJose, nodeJosePeer, type Peer } from "../../test/support/jose-peers.ts";
 
 const consumer = makeNode();
 const provider = makeNode();

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { KeyRing } from "../src/keyring.ts";
-import { commitRotation, createKeys, keysPath, loadKeys, prepareRotation, publicJwks } from "../src/keystore.ts";
-import { KEY_OVERLAP_MS } from "../src/protocol/config.ts";
+import { KeyRing } from "./keyring.ts";
+import { commitRotation, createKeys, keysPath, loadKeys, prepareRotation, publicJwks } from "./keystore.ts";
+import { KEY_OVERLAP_MS } from "./protocol/config.ts";
 
 const dirs: string[] = [];
 function tmp() {

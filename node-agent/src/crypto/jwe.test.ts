@@ -10,8 +10,8 @@ import {
   MAX_JWE_LENGTH,
   type InspectedJwe,
   type JoseErrorCode,
-} from "../../src/crypto/suite.ts";
-import { b64, CONSUMER_ID, expectJoseError, flipBit, foreignKeyPair, headerOf, makeNode, only, PROVIDER_ID, reheader, unb64, withSegment } from "./fixtures.ts";
+} from "./suite.ts";
+import { b64, CONSUMER_ID, expectJoseError, flipBit, foreignKeyPair, headerOf, makeNode, only, PROVIDER_ID, reheader, unb64, withSegment } from "../../test/support/crypto-fixtures.ts";
 
 const provider = makeNode();
 const consumer = makeNode();

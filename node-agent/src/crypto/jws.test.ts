@@ -1,8 +1,8 @@
 import * as jose from "jose";
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { FORBIDDEN_HEADERS, type JoseErrorCode, normalizeTyp, signJws, typMatches, verifyJws } from "../../src/crypto/suite.ts";
-import { b64, expectJoseError, flipBit, handSignedJws, headerOf, makeNode, only, PROTOCOL_TYPS, unb64, withSegment } from "./fixtures.ts";
+import { FORBIDDEN_HEADERS, type JoseErrorCode, normalizeTyp, signJws, typMatches, verifyJws } from "./suite.ts";
+import { b64, expectJoseError, flipBit, handSignedJws, headerOf, makeNode, only, PROTOCOL_TYPS, unb64, withSegment } from "../../test/support/crypto-fixtures.ts";
 
 const node = makeNode();
 const other = makeNode();

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { b64urlDecode, b64urlEncode, parseIJson } from "../../src/crypto/suite.ts";
-import { expectJoseError } from "./fixtures.ts";
+import { b64urlDecode, b64urlEncode, parseIJson } from "./suite.ts";
+import { expectJoseError } from "../../test/support/crypto-fixtures.ts";
 
 describe("base64url (PROTOCOL.md §0: unpadded)", () => {
   it("encodes the RFC 4648 §10 vectors without padding, in the URL alphabet", () => {

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { generateKeyPairs, signJws } from "../../src/crypto/suite.ts";
-import { ConfigRefused, ConfigStore } from "../../src/network-config/store.ts";
+import { generateKeyPairs, signJws } from "../crypto/suite.ts";
+import { ConfigRefused, ConfigStore } from "./store.ts";
 
 const anchorKey = generateKeyPairs().sig;
 const other = generateKeyPairs().sig;
@@ -56,6 +56,10 @@ describe("network configuration rules (§2)", () => {
     expect(refusal(() => s.accept(sign(payload(1), other)))).toBe("signature");
     expect(refusal(() => s.accept(sign(payload(1, { env: "prod" }))))).toBe("environment");
     expect(refusal(() => s.accept(sign(payload(1, { nodes: [{ id: "A/n", institution: "A", url: "x", jwks: { keys: [{ kty: "EC", d: "secreto" }] } }] }))))).toBe("private_key");
+    // Any private member of RFC 7518 (PRIVATE_JWK_MEMBERS), in any key of the document.
+    const withPortalKey = (key: object) => payload(1, { portal: { tracesUrl: "https://portal.example/api/v1/traces", jwks: { keys: [key] } } });
+    expect(refusal(() => s.accept(sign(withPortalKey({ kty: "oct", k: "c2VjcmV0", use: "sig" }))))).toBe("private_key");
+    expect(refusal(() => s.accept(sign(withPortalKey({ kty: "RSA", n: "AQAB", e: "AQAB", qi: "AQAB" }))))).toBe("private_key");
     expect(refusal(() => s.accept(sign(payload(1, { expiresAt: "2026-11-26T12:16:00.000Z" }))))).toBe("shape");
   });
   it("never goes back in version; the same version with other content raises an alert", () => {
