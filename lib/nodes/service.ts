@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
-import { KEY_OVERLAP_MS } from "@pisee/node-agent/protocol";
+import { isPrivateJwk, KEY_OVERLAP_MS } from "@pisee/node-agent/protocol";
 import { checkNodeUrl } from "@pisee/node-agent/shared";
 import { recordAudit } from "@/lib/audit/record";
 import { can } from "@/lib/auth/permissions";
@@ -146,7 +146,7 @@ async function validateKeys(tx: Tx, jwks: { keys: Record<string, unknown>[] }, n
   for (const [i, raw] of jwks.keys.entries()) {
     const path = `jwks.keys.${i}`;
     const jwk = raw as JWK & { use?: string };
-    if ("d" in raw || "p" in raw || "q" in raw) {
+    if (isPrivateJwk(raw)) {
       issues.push({ path, message: "La clave incluye material privado: envíe solo la parte pública." });
       continue;
     }

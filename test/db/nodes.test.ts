@@ -97,6 +97,8 @@ describe("registering a node", () => {
     const enc = await keyPair("enc");
     const bad = [
       { keys: [{ ...sig, d: "AAAA" }, enc] }, // private material
+      { keys: [sig, { ...enc, k: "AAAA" }] }, // private material of another key type (the portal once looked at d, p, q only)
+      { keys: [{ ...sig, qi: "AAAA" }, enc] },
       { keys: [{ ...sig, kid: "otro" }, enc] }, // kid is not the thumbprint
       { keys: [sig, { ...enc, crv: "P-384" }] }, // other curve
       { keys: [sig, await keyPair("sig")] }, // two signature keys
@@ -107,6 +109,8 @@ describe("registering a node", () => {
       const r = await call(register.POST, "/x", { method: "POST", body: { token, jwks: k } });
       expect(r.status, JSON.stringify(k)).toBe(422);
     }
+    const privateMaterial = await call(register.POST, "/x", { method: "POST", body: { token, jwks: { keys: [sig, { ...enc, k: "AAAA" }] } } });
+    expect(privateMaterial.json.error.issues[0].message).toContain("material privado");
     clock.set(new Date(Date.now() + 25 * 60 * 60 * 1000));
     const late = await call(register.POST, "/x", { method: "POST", body: { token, jwks: { keys: [sig, enc] } } });
     expect(late.status).toBe(401);
