@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { sendJson, type Issue } from "@/components/catalog/api";
-import { ChoiceGroup, TextAreaField, TextField } from "@/components/catalog/fields";
-import { byField, zodToIssues } from "@/components/catalog/issues";
-import { useFormIssues } from "@/components/catalog/useFormIssues";
-import { parseNumberInput } from "@/components/catalog/form-values";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { sendJson, type Issue } from "@/components/forms/api";
+import { ChoiceGroup, TextAreaField, TextField } from "@/components/forms/fields";
+import { byField, zodToIssues } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
+import { parseNumberInput } from "@/components/forms/form-values";
+import { useHydrated } from "@/components/forms/useHydrated";
 import { Button } from "@/components/ui/Button";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
@@ -16,7 +16,7 @@ import { formatNumber } from "@/lib/format";
 import { ACTION_DIALOG } from "./labels";
 import { ModalDialog } from "@/components/ui/ModalDialog";
 import { useDoneNotice } from "@/components/ui/useDoneNotice";
-import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
 
 export type AgreementActionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
 

@@ -3,14 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { describedBy, FieldError, Help } from "@/components/catalog/fields";
-import { apiErrorToSummary, byField, type FormIssue } from "@/components/catalog/issues";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { describedBy, FieldError, Help } from "@/components/forms/fields";
+import { apiErrorToSummary, byField, type FormIssue } from "@/components/forms/issues";
+import { useHydrated } from "@/components/forms/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
-import { sendFile } from "./api";
-import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
+import { sendFile } from "@/components/forms/api";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
 
 const FIELD = "documento";
 const LABEL = "Documento PDF";

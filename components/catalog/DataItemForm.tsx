@@ -9,14 +9,15 @@ import { Button } from "@/components/ui/Button";
 import { CLASSIFICATION_HELP, CLASSIFICATION_LABELS, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
 import { ZDataItemCreate, ZDataItemUpdate, type TDataItem } from "@/lib/data-directory/schemas";
 import { Classification, DataNature, UpdateFrequency } from "@/lib/generated/prisma/enums";
-import { sendJson, type Issue } from "./api";
-import { ChoiceGroup, describedBy, FieldError, FormSection, inputClass, RequiredMark, RequiredNote, SelectField, TextAreaField, TextField } from "./fields";
-import { FormErrorSummary } from "./FormErrorSummary";
-import { byField, zodToIssues } from "./issues";
-import { useFormIssues } from "./useFormIssues";
-import { changedFields, type AttributeRow, type AttributeType, type DataItemFormValues } from "./form-values";
+import { sendJson, type Issue } from "@/components/forms/api";
+import { ChoiceGroup, describedBy, FieldError, FormSection, inputClass, RequiredMark, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
+import { byField, zodToIssues } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
+import { changedFields } from "@/components/forms/form-values";
+import type { AttributeRow, AttributeType, DataItemFormValues } from "./form-values";
 import { ATTRIBUTE_TYPE_LABELS, ATTRIBUTE_TYPES } from "./labels";
-import { useHydrated } from "./useHydrated";
+import { useHydrated } from "@/components/forms/useHydrated";
 
 const EMPTY: DataItemFormValues = {
   code: "",

@@ -3,8 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import type { TDataItemPage } from "@/lib/data-directory/schemas";
-import { getJson } from "./api";
-import { describedBy, FieldError, Help, inputClass } from "./fields";
+import { getJson } from "@/components/forms/api";
+import { describedBy, FieldError, Help, inputClass } from "@/components/forms/fields";
 import { ClassificationBadge, StatusBadge } from "./StatusBadge";
 import { useDebounced } from "./useDebounced";
 

@@ -3,7 +3,7 @@
 import { useDeferredValue, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { listEndpoints, parseOpenApiInput } from "@/lib/catalog/openapi-parse";
 import { EndpointsTable } from "./EndpointsTable";
-import { describedBy, FieldError, Help, inputClass } from "./fields";
+import { describedBy, FieldError, Help, inputClass } from "@/components/forms/fields";
 
 const MAX_FILE_BYTES = 900_000;
 

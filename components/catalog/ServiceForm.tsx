@@ -9,16 +9,17 @@ import { Button } from "@/components/ui/Button";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { parseOpenApiInput } from "@/lib/catalog/openapi-parse";
 import { ZServiceCreate, ZServiceUpdate, type TService } from "@/lib/catalog/schemas";
-import { changedFields, parseNumberInput, type ProcedureOption, type ServiceFormValues } from "./form-values";
+import { changedFields, parseNumberInput } from "@/components/forms/form-values";
+import type { ProcedureOption, ServiceFormValues } from "./form-values";
 import type { ApprovalPolicy } from "@/lib/generated/prisma/enums";
-import { sendJson, type Issue } from "./api";
+import { sendJson, type Issue } from "@/components/forms/api";
 import { DataItemPicker } from "./DataItemPicker";
-import { ChoiceGroup, FormSection, RequiredNote, SelectField, TextAreaField, TextField } from "./fields";
-import { FormErrorSummary } from "./FormErrorSummary";
-import { byField, zodToIssues } from "./issues";
-import { useFormIssues } from "./useFormIssues";
+import { ChoiceGroup, FormSection, RequiredNote, SelectField, TextAreaField, TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
+import { byField, zodToIssues } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
 import { OpenApiField } from "./OpenApiField";
-import { useHydrated } from "./useHydrated";
+import { useHydrated } from "@/components/forms/useHydrated";
 
 const EMPTY: ServiceFormValues = {
   code: "",

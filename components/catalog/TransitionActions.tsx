@@ -8,12 +8,12 @@ import { ModalDialog } from "@/components/ui/ModalDialog";
 import { useDoneNotice } from "@/components/ui/useDoneNotice";
 import { STATUS_LABELS } from "@/lib/catalog/labels";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
-import { sendJson } from "./api";
-import { TextAreaField } from "./fields";
-import { FormErrorSummary } from "./FormErrorSummary";
-import { byField } from "./issues";
-import { useFormIssues } from "./useFormIssues";
-import { useHydrated } from "./useHydrated";
+import { sendJson } from "@/components/forms/api";
+import { TextAreaField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
+import { byField } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
+import { useHydrated } from "@/components/forms/useHydrated";
 
 export type TransitionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
 

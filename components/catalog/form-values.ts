@@ -3,17 +3,7 @@ import type { TDataItem } from "@/lib/data-directory/schemas";
 import type { ApprovalPolicy, Classification, DataNature, Environment, LifecycleStatus, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import type { ATTRIBUTE_TYPES } from "./labels";
 
-/** The forms' values and their initial values from the API's shapes (usable on the server too). */
-
-/** A number typed in a form field (a decimal comma is accepted); empty → undefined. */
-export function parseNumberInput(s: string): number | undefined {
-  return s.trim() === "" ? undefined : Number(s.trim().replace(",", "."));
-}
-
-/** What an edit form sends: only the fields whose value differs from the one it started with. */
-export function changedFields(now: Record<string, unknown>, before: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(now).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(before[k])));
-}
+/** The catalog forms' values and their initial values from the API's shapes (usable on the server too). */
 
 export type DataItemBrief = { id: string; name: string; classification: Classification; status: LifecycleStatus };
 

@@ -3,12 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError, sendJson, type Issue } from "@/components/catalog/api";
-import { ChoiceGroup, RequiredNote, TextField } from "@/components/catalog/fields";
-import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
-import { byField, zodToIssues } from "@/components/catalog/issues";
-import { useFormIssues } from "@/components/catalog/useFormIssues";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { ApiError, sendJson, type Issue } from "@/components/forms/api";
+import { ChoiceGroup, RequiredNote, TextField } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
+import { byField, zodToIssues } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
+import { useHydrated } from "@/components/forms/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
