@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError, sendJson, type Issue } from "@/components/forms/api";
+import { isErrorCode, sendJson, type Issue } from "@/components/forms/api";
 import { ChoiceGroup, RequiredNote, TextField } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
 import { byField, zodToIssues } from "@/components/forms/issues";
@@ -52,7 +52,7 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
       setIssued({ purpose: "register", token: r.token, expiresAt: r.expiresAt, node: { id: r.node.id, environment: r.node.environment, baseUrl: r.node.baseUrl }, nodeName: r.node.name });
     },
     onError: (err) => {
-      if (err instanceof ApiError && err.code === "node_exists") {
+      if (isErrorCode(err, "node_exists")) {
         show("No se pudo registrar el nodo", [{ field: "name", message: `${LABELS.name}: ${err.message} Elija otro nombre.`, inline: `${err.message} Elija otro nombre.` }]);
       } else {
         showApiError(err, "No se pudo registrar el nodo");
