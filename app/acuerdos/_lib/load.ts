@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "@/components/agreements/AgreementForm";
+import type { AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "@/components/agreements/form-values";
 import type { TAgreement } from "@/lib/agreements/schemas";
 import { getAgreement } from "@/lib/agreements/service";
 import { can } from "@/lib/auth/permissions";
