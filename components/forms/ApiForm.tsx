@@ -24,7 +24,8 @@ type Summary = ReturnType<typeof useFormIssues>;
  */
 export function useApiForm<V extends FieldValues, R>(options: {
   defaultValues: V;
-  resolver: Resolver<V>;
+  /** Usually an apiResolver; none: nothing is checked before sending. */
+  resolver?: Resolver<V>;
   /** API path (and the form's values) → the id of the field that holds it; field id → its label in the summary. */
   fieldOf: (path: string, values: V) => string | undefined;
   labelOf: (field: string) => string | undefined;

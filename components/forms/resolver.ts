@@ -48,6 +48,15 @@ export function apiResolver<V extends FieldValues>(schema: z.ZodType, toInput: (
   };
 }
 
+/** A resolver for checks of the form's own (no schema): the issues `check` finds, by path. */
+export function checkResolver<V extends FieldValues>(check: (values: V) => Issue[]): Resolver<V> {
+  return async (values) => {
+    const errors: FieldErrors = {};
+    for (const issue of check(values)) if (!get(errors, issue.path)) set(errors, issue.path, { type: "custom", message: issue.message });
+    return Object.keys(errors).length ? { values: {}, errors: errors as FieldErrors<V> } : { values, errors: {} };
+  };
+}
+
 /** The errors react-hook-form reports, flattened back to `{ path, message }` in the order they were found. */
 export function errorsToIssues(errors: FieldErrors, prefix = ""): Issue[] {
   const out: Issue[] = [];
