@@ -9,8 +9,8 @@ import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas"
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import { formatNumber } from "@/lib/format";
 import type { FieldValues } from "react-hook-form";
-import { useRouter } from "next/navigation";
 import { ACTION_DIALOG } from "./labels";
+import { useShowAgreement } from "./useAgreement";
 
 export type AgreementActionOption = { action: string; label: string; verb: string; confirm: string; reasonRequired: boolean };
 
@@ -52,7 +52,8 @@ function bodyOf(option: AgreementActionOption, v: FieldValues) {
  * The actions the person may take on an agreement now (from `allowedActions`). Each asks for
  * confirmation in a modal dialog showing what it implies, with a labelled "Motivo" when the
  * action needs one and, to accept, the granted TPS, availability and terms; then POSTs the
- * transition and refreshes the page. Errors (422 with fields, 409…) go to the dialog's summary.
+ * transition, whose answer (the whole updated agreement) the page shows at once. Errors (422
+ * with fields, 409…) go to the dialog's summary.
  */
 export function AgreementActions({
   agreementId,
@@ -66,7 +67,7 @@ export function AgreementActions({
   /** The terms being signed (for the sign dialog). */
   terms: { title: string; sha256: string } | null;
 }) {
-  const router = useRouter();
+  const show = useShowAgreement();
   const { serviceTps, serviceAvailability, requestedTps } = acceptance;
 
   const toAction = (option: AgreementActionOption): ConfirmAction<TAgreement> => {
@@ -109,7 +110,7 @@ export function AgreementActions({
       }),
       send: (v) => sendJson<TAgreement>(`/api/v1/agreements/${agreementId}/transitions`, "POST", bodyOf(option, v)),
       done: (agreement) => {
-        router.refresh();
+        show(agreement);
         if (option.action === "sign") return agreement.status === "VIGENTE" ? "Se registró su firma. Firmaron ambas instituciones: el acuerdo está vigente." : "Se registró su firma. Falta la firma de la otra institución.";
         if (option.action === "extend") return "Se prorrogó el plazo de respuesta por 5 días hábiles.";
         return `${option.label}: listo. El acuerdo quedó en estado ${AGREEMENT_STATUS_LABELS[agreement.status]}.`;

@@ -91,6 +91,3 @@ export function agreementFormValues(a: TAgreement): AgreementFormValues {
     requestedUntil: a.requestedUntil ?? "",
   };
 }
-
-/** A date without time (YYYY-MM-DD), read as that calendar day whatever the time zone. */
-export const calendarDate = (d: string) => new Date(`${d}T12:00:00Z`);
