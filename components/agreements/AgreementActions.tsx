@@ -8,6 +8,7 @@ import { apiResolver } from "@/components/forms/resolver";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
 import { formatNumber } from "@/lib/format";
+import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import { ACTION_DIALOG } from "./labels";
 import { useShowAgreement } from "./useAgreement";
@@ -60,12 +61,15 @@ export function AgreementActions({
   actions,
   acceptance,
   terms,
+  empty,
 }: {
   agreementId: string;
   actions: AgreementActionOption[];
   acceptance: AcceptanceContext;
   /** The terms being signed (for the sign dialog). */
   terms: { title: string; sha256: string } | null;
+  /** Said in place of the buttons when there is no action to take now. */
+  empty: ReactNode;
 }) {
   const show = useShowAgreement();
   const { serviceTps, serviceAvailability, requestedTps } = acceptance;
@@ -109,16 +113,16 @@ export function AgreementActions({
         },
       }),
       send: (v) => sendJson<TAgreement>(`/api/v1/agreements/${agreementId}/transitions`, "POST", bodyOf(option, v)),
-      done: (agreement) => {
-        show(agreement);
+      notice: (agreement) => {
         if (option.action === "sign") return agreement.status === "VIGENTE" ? "Se registró su firma. Firmaron ambas instituciones: el acuerdo está vigente." : "Se registró su firma. Falta la firma de la otra institución.";
         if (option.action === "extend") return "Se prorrogó el plazo de respuesta por 5 días hábiles.";
         return `${option.label}: listo. El acuerdo quedó en estado ${AGREEMENT_STATUS_LABELS[agreement.status]}.`;
       },
+      after: show,
     };
   };
 
-  return <ConfirmActionDialog actions={actions.map(toAction)} groupLabel="Acciones sobre el acuerdo" fieldIds={FIELDS} />;
+  return <ConfirmActionDialog actions={actions.map(toAction)} groupLabel="Acciones sobre el acuerdo" fieldIds={FIELDS} empty={empty} />;
 }
 
 /** Accepting: the granted TPS and availability, and the terms (the network's standard ones or an attached PDF). */

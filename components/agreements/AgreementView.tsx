@@ -105,28 +105,28 @@ export function AgreementView({
             <span className="text-ink-muted">Solo la institución solicitante ve este borrador hasta que se envíe.</span>
           </div>
         )}
-        {actions.length > 0 ? (
-          <AgreementActions
-            agreementId={agreement.id}
-            actions={actions}
-            terms={agreement.terms ? { title: agreement.terms.title, sha256: agreement.terms.sha256 } : null}
-            acceptance={{
-              serviceTps: service?.tps ?? null,
-              serviceAvailability: service?.availability ?? null,
-              requestedTps: agreement.requestedTps,
-              standardTerms,
-              documents: agreement.documents.map((document) => ({ id: document.id, filename: document.filename })),
-            }}
-          />
-        ) : (
-          <p className="text-ink-muted">
-            {canEditDraft
-              ? `Cuando el borrador esté listo, un/a administrador/a de ${agreement.consumer.name} lo envía.`
-              : agreement.viewerRoles.length === 0
-                ? "Solo lectura: las acciones sobre el acuerdo las realizan los/as administradores/as y las jefaturas de servicio de cada institución, y el equipo de la plataforma."
-                : "No tiene acciones disponibles sobre este acuerdo en su estado actual."}
-          </p>
-        )}
+        {/* Always there, so that the notice of an action that leaves none to take stays. */}
+        <AgreementActions
+          agreementId={agreement.id}
+          actions={actions}
+          terms={agreement.terms ? { title: agreement.terms.title, sha256: agreement.terms.sha256 } : null}
+          acceptance={{
+            serviceTps: service?.tps ?? null,
+            serviceAvailability: service?.availability ?? null,
+            requestedTps: agreement.requestedTps,
+            standardTerms,
+            documents: agreement.documents.map((document) => ({ id: document.id, filename: document.filename })),
+          }}
+          empty={
+            <p className="text-ink-muted">
+              {canEditDraft
+                ? `Cuando el borrador esté listo, un/a administrador/a de ${agreement.consumer.name} lo envía.`
+                : agreement.viewerRoles.length === 0
+                  ? "Solo lectura: las acciones sobre el acuerdo las realizan los/as administradores/as y las jefaturas de servicio de cada institución, y el equipo de la plataforma."
+                  : "No tiene acciones disponibles sobre este acuerdo en su estado actual."}
+            </p>
+          }
+        />
       </div>
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">

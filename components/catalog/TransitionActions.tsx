@@ -34,10 +34,8 @@ export function TransitionActions({ endpoint, subject, actions }: { endpoint: st
         ),
         initialFocusId: a.reasonRequired ? "motivo" : undefined,
         send: ({ reason }) => sendJson<{ status: LifecycleStatus }>(endpoint, "POST", { action: a.action, ...(reason.trim() ? { reason } : {}) }),
-        done: (result) => {
-          router.refresh();
-          return `${a.label}: listo. ${subject === "el servicio" ? "El servicio" : "El dato"} quedó en estado ${STATUS_LABELS[result.status] ?? result.status}.`;
-        },
+        notice: (result) => `${a.label}: listo. ${subject === "el servicio" ? "El servicio" : "El dato"} quedó en estado ${STATUS_LABELS[result.status] ?? result.status}.`,
+        after: () => router.refresh(),
       }))}
     />
   );

@@ -31,8 +31,10 @@ export type ConfirmAction<R> = {
   /** Checks before sending (an apiResolver or checkResolver); none: the API's answer speaks. */
   resolver?: Resolver<FieldValues>;
   send: (values: FieldValues) => Promise<R>;
-  /** After it succeeded: the notice to show, or null for none (and the previous one goes). */
-  done: (result: R) => string | null;
+  /** Once it succeeded: the notice to show, or null for none (and the previous one goes). */
+  notice: (result: R) => string | null;
+  /** Then (the notice has dropped `?aviso=` from the address): refresh the page, show what came back. */
+  after?: (result: R) => void;
 };
 
 const buttonIdOf = (a: { action: string; buttonId?: string }) => a.buttonId ?? `accion-${a.action}`;
@@ -42,13 +44,15 @@ const buttonIdOf = (a: { action: string; buttonId?: string }) => a.buttonId ?? `
  * buttons, each asking for confirmation in a modal dialog (focus moves into it, Escape or
  * "Cancelar" closes it and returns the focus to the button) with the fields the action needs;
  * problems, found here or answered by the API, go to the dialog's summary. Once done the dialog
- * closes and a notice takes the focus. `children` sits below the buttons (a token shown once).
+ * closes and a notice takes the focus. `children` sits below the buttons (a token shown once),
+ * `empty` in their place when there is no action to take (the notice of the last one stays).
  */
 export function ConfirmActionDialog<R>({
   actions,
   groupLabel,
   fieldIds = {},
   failedTitle = "No se pudo completar la acción",
+  empty,
   children,
 }: {
   actions: ConfirmAction<R>[];
@@ -57,6 +61,7 @@ export function ConfirmActionDialog<R>({
   /** The API path's first segment (`reason`) → the id and label of the field that holds it. */
   fieldIds?: Record<string, { id: string; label: string }>;
   failedTitle?: string;
+  empty?: ReactNode;
   children?: ReactNode;
 }) {
   const hydrated = useHydrated();
@@ -74,10 +79,12 @@ export function ConfirmActionDialog<R>({
     labelOf: (field) => Object.values(fieldIds).find((f) => f.id === field)?.label,
     send: ({ action, ...values }) => byAction(action).send(values),
     onSent: (result, { action }) => {
+      const done = byAction(action);
       close(false);
-      const text = byAction(action).done(result);
+      const text = done.notice(result);
       if (text) announce(text);
       else clearNotice();
+      done.after?.(result);
     },
     failedTitle,
   });
@@ -100,7 +107,7 @@ export function ConfirmActionDialog<R>({
   return (
     <div>
       {notice}
-      {actions.length > 0 && (
+      {actions.length > 0 ? (
         <div className="flex flex-wrap gap-3" role="group" aria-label={groupLabel}>
           {actions.map((a) => (
             <Button key={a.action} id={buttonIdOf(a)} type="button" variant={a.secondary ? "secondary" : "primary"} onClick={() => open(a)} disabled={!hydrated} aria-haspopup="dialog">
@@ -108,6 +115,8 @@ export function ConfirmActionDialog<R>({
             </Button>
           ))}
         </div>
+      ) : (
+        empty
       )}
       {children}
       <FormProvider {...api.form}>

@@ -34,11 +34,11 @@ export function NodeActions({ node, portalUrl }: { node: Pick<TNode, "id" | "nam
     ...rest,
     yes: "Sí, emitir el token",
     send: () => sendJson<Issued>(`${endpoint}/${purpose === "rotate" ? "rotation-token" : "registration-token"}`, "POST", {}),
-    done: (result) => {
+    notice: () => null,
+    after: (result) => {
       const { node: n, token, expiresAt } = result as Issued;
       setIssued({ purpose, token, expiresAt, node: { id: n.id, environment: n.environment, baseUrl: n.baseUrl } });
       router.refresh();
-      return null;
     },
   });
 
@@ -113,10 +113,11 @@ export function NodeActions({ node, portalUrl }: { node: Pick<TNode, "id" | "nam
         return [{ path: "reason", message: trimmed ? "Indique el motivo de la revocación (al menos 3 caracteres)." : "Indique el motivo de la revocación." }];
       }),
       send: ({ reason }) => sendJson<TNode>(`${endpoint}/revoke`, "POST", { reason: String(reason).trim() }),
-      done: () => {
+      notice: () =>
+        node.status === "PENDING" ? "Se revocó el nodo. Su token de registro ya no sirve." : "Se revocó el nodo. Sale de la configuración de la red en su próxima versión, en menos de un minuto.",
+      after: () => {
         setIssued(null);
         router.refresh();
-        return node.status === "PENDING" ? "Se revocó el nodo. Su token de registro ya no sirve." : "Se revocó el nodo. Sale de la configuración de la red en su próxima versión, en menos de un minuto.";
       },
     });
   }
