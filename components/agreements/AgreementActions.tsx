@@ -2,7 +2,7 @@
 
 import { sendJson } from "@/components/forms/api";
 import { ConfirmActionDialog, ReasonField, type ConfirmAction } from "@/components/forms/ConfirmActionDialog";
-import { ControlledChoices, ControlledText } from "@/components/forms/controlled";
+import { ControlledChoices, ControlledNumber } from "@/components/forms/controlled";
 import { parseNumberInput } from "@/components/forms/form-values";
 import { apiResolver } from "@/components/forms/resolver";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
@@ -131,28 +131,23 @@ function AcceptanceFields({ acceptance }: { acceptance: AcceptanceContext }) {
   return (
     <>
       <div className="grid gap-5 sm:grid-cols-2">
-        <ControlledText
+        <ControlledNumber
           name="tps"
           id={IDS.tps}
           label={FIELDS.grantedTps.label}
           required
-          type="number"
           min={1}
           max={serviceTps ?? undefined}
-          step={1}
-          inputMode="numeric"
           help={`Se solicitaron ${formatNumber(requestedTps)}.${serviceTps !== null ? ` Máximo ${formatNumber(serviceTps)}, lo que el servicio compromete.` : ""}`}
         />
-        <ControlledText
+        <ControlledNumber
           name="availability"
           id={IDS.availability}
           label={FIELDS.grantedAvailability.label}
           required
-          type="number"
           min={0.01}
           max={100}
           step={0.01}
-          inputMode="decimal"
           help={serviceAvailability !== null ? `El servicio compromete ${formatNumber(serviceAvailability)} %.` : "Porcentaje de disponibilidad comprometido."}
         />
       </div>

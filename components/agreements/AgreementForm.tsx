@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useWatch } from "react-hook-form";
 import { ApiForm, useApiForm } from "@/components/forms/ApiForm";
 import { sendJson } from "@/components/forms/api";
-import { ControlledChoices, ControlledSelect, ControlledText, ControlledTextArea } from "@/components/forms/controlled";
+import { ControlledChoices, ControlledNumber, ControlledSelect, ControlledText, ControlledTextArea } from "@/components/forms/controlled";
 import { FormSection } from "@/components/forms/fields";
 import { apiResolver } from "@/components/forms/resolver";
 import { useHydrated } from "@/components/forms/useHydrated";
@@ -91,13 +91,13 @@ export function AgreementForm({
       <ApiForm api={api} onSubmit={saveDraft}>
         <FormSection id="seccion-solicitante" title="Quién solicita y para qué ambiente">
           {mode === "create" && consumers.length > 1 ? (
-            <ControlledSelect name="consumer" label={LABELS.consumer} required help="Las instituciones en que usted puede preparar solicitudes.">
-              {consumers.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </ControlledSelect>
+            <ControlledSelect
+              name="consumer"
+              label={LABELS.consumer}
+              required
+              help="Las instituciones en que usted puede preparar solicitudes."
+              options={consumers.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+            />
           ) : (
             <p>
               <span className="font-medium">{LABELS.consumer}:</span> {consumer?.name ?? consumerCode}
@@ -148,16 +148,13 @@ export function AgreementForm({
         <FormSection id="seccion-volumen" title="Volumen y capacidad">
           <ControlledChoices name="mode" type="radio" legend={LABELS.mode} required options={MODES.map((m) => ({ value: m, label: MODE_LABELS[m], help: MODE_HELP[m] }))} />
           <div className="grid gap-6 sm:grid-cols-2">
-            <ControlledText name="declaredVolume" label={LABELS.declaredVolume} required type="number" min={1} step={1} inputMode="numeric" help="Consultas que estima hacer al mes." />
-            <ControlledText
+            <ControlledNumber name="declaredVolume" label={LABELS.declaredVolume} required min={1} help="Consultas que estima hacer al mes." />
+            <ControlledNumber
               name="requestedTps"
               label={LABELS.requestedTps}
               required
-              type="number"
               min={1}
               max={service.tps}
-              step={1}
-              inputMode="numeric"
               help={`Consultas por segundo que necesita, hasta ${formatNumber(service.tps)} (lo que el servicio compromete).`}
             />
           </div>

@@ -62,13 +62,7 @@ function AttributeRow({ index, removable, onRemove }: { index: number; removable
       <legend className="px-1 font-bold">Atributo {index + 1}</legend>
       <div className="grid gap-4 sm:grid-cols-2">
         <ControlledText name={`${name}.name`} id={attributeFieldId(index, "name")} label="Nombre" required autoComplete="off" spellCheck={false} maxLength={80} />
-        <ControlledSelect name={`${name}.type`} id={attributeFieldId(index, "type")} label="Tipo" required>
-          {ATTRIBUTE_TYPES.map((t) => (
-            <option key={t} value={t}>
-              {ATTRIBUTE_TYPE_LABELS[t]}
-            </option>
-          ))}
-        </ControlledSelect>
+        <ControlledSelect name={`${name}.type`} id={attributeFieldId(index, "type")} label="Tipo" required options={ATTRIBUTE_TYPES.map((t) => ({ value: t, label: ATTRIBUTE_TYPE_LABELS[t] }))} />
         <ControlledText name={`${name}.description`} id={attributeFieldId(index, "description")} label="Descripción" maxLength={500} className="sm:col-span-2" />
       </div>
       {removable && <RemoveButton index={index} name={`${name}.name`} onRemove={onRemove} />}

@@ -76,14 +76,13 @@ export function DataItemForm({
       <FormSection id="seccion-gestion" title="Gestión del dato">
         <ResponsibleSelect responsibles={responsibles} help="Funcionario/a de la institución a cargo del dato." />
         <div className="grid gap-6 sm:grid-cols-2">
-          <ControlledSelect name="updateFrequency" label={LABELS.updateFrequency} required>
-            <option value="">Elija una frecuencia</option>
-            {Object.values(UpdateFrequency).map((f) => (
-              <option key={f} value={f}>
-                {FREQUENCY_LABELS[f]}
-              </option>
-            ))}
-          </ControlledSelect>
+          <ControlledSelect
+            name="updateFrequency"
+            label={LABELS.updateFrequency}
+            required
+            placeholder="Elija una frecuencia"
+            options={Object.values(UpdateFrequency).map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }))}
+          />
           <ControlledText name="lastUpdatedOn" label={LABELS.lastUpdatedOn} type="date" help="Fecha de la última actualización de la fuente. Opcional." />
         </div>
         <ControlledSelect
@@ -91,14 +90,9 @@ export function DataItemForm({
           label={LABELS.nature}
           required
           help="Maestro: registro de referencia de personas u objetos; transaccional: hechos y movimientos; referencial: tablas y códigos; documental: documentos."
-        >
-          <option value="">Elija la naturaleza</option>
-          {Object.values(DataNature).map((n) => (
-            <option key={n} value={n}>
-              {NATURE_LABELS[n]}
-            </option>
-          ))}
-        </ControlledSelect>
+          placeholder="Elija la naturaleza"
+          options={Object.values(DataNature).map((n) => ({ value: n, label: NATURE_LABELS[n] }))}
+        />
       </FormSection>
 
       <SubmitRow pending={api.mutation.isPending} label={mode === "create" ? "Crear dato en borrador" : "Guardar cambios"} cancelHref={cancelHref} />

@@ -12,13 +12,13 @@ export function ResponsibleSelect({ responsibles, help }: { responsibles: { run:
   const current = useWatch({ name: "responsibleRun" }) as string;
   const options = responsibles.some((r) => r.run === current) || !current ? responsibles : [...responsibles, { run: current, name: "Responsable actual" }];
   return (
-    <ControlledSelect name="responsibleRun" label="Responsable" required help={help}>
-      <option value="">Elija una persona</option>
-      {options.map((r) => (
-        <option key={r.run} value={r.run}>
-          {r.name} ({formatRun(r.run)})
-        </option>
-      ))}
-    </ControlledSelect>
+    <ControlledSelect
+      name="responsibleRun"
+      label="Responsable"
+      required
+      help={help}
+      placeholder="Elija una persona"
+      options={options.map((r) => ({ value: r.run, label: `${r.name} (${formatRun(r.run)})` }))}
+    />
   );
 }

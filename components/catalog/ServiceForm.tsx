@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { ApiForm, SubmitRow, useApiForm } from "@/components/forms/ApiForm";
 import { sendJson } from "@/components/forms/api";
 import { CodeField } from "@/components/forms/CodeField";
-import { ControlledChoices, ControlledText, ControlledTextArea } from "@/components/forms/controlled";
+import { ControlledChoices, ControlledNumber, ControlledText, ControlledTextArea } from "@/components/forms/controlled";
 import { FormSection } from "@/components/forms/fields";
 import { parseNumberInput } from "@/components/forms/form-values";
 import { apiResolver } from "@/components/forms/resolver";
@@ -71,17 +71,7 @@ export function ServiceForm({
               partOf
               identifier={(v) => `${institution}/${v.code.trim() || "codigo"}/v${v.major.trim() || "1"}`}
             />
-            <ControlledText
-              name="major"
-              label={LABELS.major}
-              required
-              type="number"
-              min={1}
-              max={999}
-              step={1}
-              inputMode="numeric"
-              help="Parte en 1. Un cambio incompatible es una versión nueva."
-            />
+            <ControlledNumber name="major" label={LABELS.major} required min={1} max={999} help="Parte en 1. Un cambio incompatible es una versión nueva." />
           </div>
         ) : null}
         <ControlledText name="name" label={LABELS.name} required maxLength={160} help="Cómo se verá en el catálogo (3 a 160 caracteres)." />
@@ -107,26 +97,14 @@ export function ServiceForm({
 
       <FormSection id="seccion-niveles" title="Niveles de servicio y acceso">
         <div className="grid gap-6 sm:grid-cols-2">
-          <ControlledText
-            name="tps"
-            label={LABELS.tps}
-            required
-            type="number"
-            min={1}
-            max={100000}
-            step={1}
-            inputMode="numeric"
-            help="Consultas por segundo que la institución se compromete a atender (1 a 100.000)."
-          />
-          <ControlledText
+          <ControlledNumber name="tps" label={LABELS.tps} required min={1} max={100000} help="Consultas por segundo que la institución se compromete a atender (1 a 100.000)." />
+          <ControlledNumber
             name="availability"
             label={`${LABELS.availability} (%)`}
             required
-            type="number"
             min={0.01}
             max={100}
             step={0.01}
-            inputMode="decimal"
             help="Acuerdo de nivel de servicio (ANS), por ejemplo 99.5. Hasta dos decimales."
           />
         </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentProps, JSXElementConstructor } from "react";
+import type { ComponentProps, JSXElementConstructor, ReactNode } from "react";
 import { useController } from "react-hook-form";
 import { ChoiceGroup, SelectField, TextAreaField, TextField } from "./fields";
 
@@ -17,14 +17,35 @@ export function ControlledText({ name, id = name, ...props }: Bound & Unbound<ty
   return <TextField id={id} {...props} value={field.value as string} onChange={field.onChange} />;
 }
 
+/** A number, typed as text the form reads with parseNumberInput: whole (step 1) or decimal (a smaller step). */
+export function ControlledNumber({ step = 1, ...props }: Bound & Omit<Unbound<typeof TextField>, "type" | "inputMode" | "step"> & { step?: number }) {
+  return <ControlledText {...props} type="number" step={step} inputMode={Number.isInteger(step) ? "numeric" : "decimal"} />;
+}
+
 export function ControlledTextArea({ name, id = name, ...props }: Bound & Unbound<typeof TextAreaField>) {
   const { field } = useController({ name });
   return <TextAreaField id={id} {...props} value={field.value as string} onChange={field.onChange} />;
 }
 
-export function ControlledSelect({ name, id = name, ...props }: Bound & Unbound<typeof SelectField>) {
+/** A select of `options`, after a first empty one saying what to choose (`placeholder`) when given. */
+export function ControlledSelect({
+  name,
+  id = name,
+  placeholder,
+  options,
+  ...props
+}: Bound & Omit<Unbound<typeof SelectField>, "children"> & { placeholder?: string; options: readonly { value: string; label: ReactNode }[] }) {
   const { field } = useController({ name });
-  return <SelectField id={id} {...props} value={field.value as string} onChange={field.onChange} />;
+  return (
+    <SelectField id={id} {...props} value={field.value as string} onChange={field.onChange}>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
 
 /**
