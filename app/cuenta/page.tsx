@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor } from "@/lib/auth/session";
+import { Table } from "@/components/ui/Table";
 
 export const metadata: Metadata = { title: "Mi cuenta" };
 
@@ -45,33 +46,17 @@ export default async function AccountPage() {
         </ul>
         {actor.memberships.length > 0 ? (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left font-medium">Roles en instituciones</caption>
-              <thead>
-                <tr className="border-b-2 border-tertiary">
-                  <th scope="col" className="py-2 pr-4">
-                    Institución
+            <Table caption="Roles en instituciones" columns={["Institución", "Rol", "Firma acuerdos"]} captionClassName="mb-2 text-left font-medium">
+              {actor.memberships.map((m) => (
+                <tr key={m.institutionCode} className="border-b border-line">
+                  <th scope="row" className="py-3 pr-4 font-normal">
+                    <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
                   </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Rol
-                  </th>
-                  <th scope="col" className="py-2">
-                    Firma acuerdos
-                  </th>
+                  <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
+                  <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {actor.memberships.map((m) => (
-                  <tr key={m.institutionCode} className="border-b border-line">
-                    <th scope="row" className="py-3 pr-4 font-normal">
-                      <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
-                    </th>
-                    <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
-                    <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </div>
         ) : (
           <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>

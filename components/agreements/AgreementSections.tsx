@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/Badge";
 import type { TAgreement } from "@/lib/agreements/schemas";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { calendarDate, deadlineWords, formatBytes, MODE_LABELS, SIDE_LABELS, TYPE_LABELS } from "./labels";
+import { Table } from "@/components/ui/Table";
 
 /** The parts of an agreement's page (app/acuerdos/[id]), each from the agreement as the API returns it. */
 
@@ -209,46 +210,30 @@ export function DocumentsTable({ agreement }: { agreement: TAgreement }) {
   if (agreement.documents.length === 0) return <p className="text-ink-muted">No hay documentos adjuntos.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">Documentos adjuntos al acuerdo</caption>
-        <thead>
-          <tr className="border-b-2 border-tertiary">
-            <th scope="col" className="py-2 pr-4">
-              Archivo
+      <Table caption="Documentos adjuntos al acuerdo" columns={["Archivo", "Adjuntado", "Huella SHA-256"]}>
+        {agreement.documents.map((document) => (
+          <tr key={document.id} className="border-b border-line align-top">
+            <th scope="row" className="py-3 pr-4 font-normal">
+              <a href={`/api/v1/agreements/${agreement.id}/documents/${document.id}`} download className="font-medium break-all">
+                {document.filename}
+              </a>
+              <span className="block text-sm text-ink-muted">PDF · {formatBytes(document.size)}</span>
+              {agreement.terms?.documentId === document.id && (
+                <span className="mt-1 block">
+                  <Badge tone="info">Términos del acuerdo</Badge>
+                </span>
+              )}
             </th>
-            <th scope="col" className="py-2 pr-4">
-              Adjuntado
-            </th>
-            <th scope="col" className="py-2">
-              Huella SHA-256
-            </th>
+            <td className="py-3 pr-4 text-sm">
+              {document.uploadedBy}
+              <span className="block">{formatDateTime(new Date(document.createdAt))}</span>
+            </td>
+            <td className="py-3 text-sm">
+              <code className="break-all">{document.sha256}</code>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {agreement.documents.map((document) => (
-            <tr key={document.id} className="border-b border-line align-top">
-              <th scope="row" className="py-3 pr-4 font-normal">
-                <a href={`/api/v1/agreements/${agreement.id}/documents/${document.id}`} download className="font-medium break-all">
-                  {document.filename}
-                </a>
-                <span className="block text-sm text-ink-muted">PDF · {formatBytes(document.size)}</span>
-                {agreement.terms?.documentId === document.id && (
-                  <span className="mt-1 block">
-                    <Badge tone="info">Términos del acuerdo</Badge>
-                  </span>
-                )}
-              </th>
-              <td className="py-3 pr-4 text-sm">
-                {document.uploadedBy}
-                <span className="block">{formatDateTime(new Date(document.createdAt))}</span>
-              </td>
-              <td className="py-3 text-sm">
-                <code className="break-all">{document.sha256}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/se
 import { listAgreements } from "@/lib/agreements/service";
 import { listNotifications } from "@/lib/notifications/service";
 import { requireStaff, STATUSES, titlePart, withTotal } from "../_lib/staff";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -159,47 +160,28 @@ export default async function InstitutionAreaPage({ params }: Props) {
           <p className="text-ink-muted">La institución aún no tiene servicios ni datos en la red.</p>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Servicios y datos modificados recientemente</caption>
-              <thead>
-                <tr className="border-b-2 border-tertiary">
-                  <th scope="col" className="py-2 pr-4">
-                    Nombre
+            <Table caption="Servicios y datos modificados recientemente" columns={["Nombre", "Tipo", "Estado", "Modificado"]}>
+              {recent.map((r) => (
+                <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
+                  <th scope="row" className="py-3 pr-4 font-normal">
+                    <Link href={r.href} className="font-medium">
+                      {r.name}
+                    </Link>
+                    <code className="block text-sm text-ink-muted">{r.id}</code>
                   </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Tipo
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Estado
-                  </th>
-                  <th scope="col" className="py-2">
-                    Modificado
-                  </th>
+                  <td className="py-3 pr-4">
+                    <span className="flex flex-wrap items-center gap-2">
+                      {r.kind}
+                      {r.classification && <ClassificationBadge classification={r.classification} />}
+                    </span>
+                  </td>
+                  <td className="py-3 pr-4">
+                    <StatusBadge status={r.status} />
+                  </td>
+                  <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {recent.map((r) => (
-                  <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
-                    <th scope="row" className="py-3 pr-4 font-normal">
-                      <Link href={r.href} className="font-medium">
-                        {r.name}
-                      </Link>
-                      <code className="block text-sm text-ink-muted">{r.id}</code>
-                    </th>
-                    <td className="py-3 pr-4">
-                      <span className="flex flex-wrap items-center gap-2">
-                        {r.kind}
-                        {r.classification && <ClassificationBadge classification={r.classification} />}
-                      </span>
-                    </td>
-                    <td className="py-3 pr-4">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </div>
         )}
       </section>

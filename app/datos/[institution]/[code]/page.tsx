@@ -11,6 +11,7 @@ import type { TDataItem } from "@/lib/data-directory/schemas";
 import { getDataItem } from "@/lib/data-directory/service";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ institution: string; code: string }> };
 
@@ -71,38 +72,22 @@ export default async function DataItemPage({ params }: Props) {
             {d.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio publicado lo usa todavía.</p>
             ) : (
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Servicios que usan este dato</caption>
-                <thead>
-                  <tr className="border-b-2 border-tertiary">
-                    <th scope="col" className="py-2 pr-4">
-                      Servicio
+              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Uso"]}>
+                {d.services.map((s) => (
+                  <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      <Link href={`/catalogo/${s.id}`}>{s.name}</Link>
+                      {s.status !== "PUBLISHED" && (
+                        <span className="ml-2">
+                          <StatusBadge status={s.status} />
+                        </span>
+                      )}
                     </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Proveedor
-                    </th>
-                    <th scope="col" className="py-2">
-                      Uso
-                    </th>
+                    <td className="py-2 pr-4">{s.provider.name}</td>
+                    <td className="py-2">{DIRECTION[s.direction]}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.services.map((s) => (
-                    <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        <Link href={`/catalogo/${s.id}`}>{s.name}</Link>
-                        {s.status !== "PUBLISHED" && (
-                          <span className="ml-2">
-                            <StatusBadge status={s.status} />
-                          </span>
-                        )}
-                      </th>
-                      <td className="py-2 pr-4">{s.provider.name}</td>
-                      <td className="py-2">{DIRECTION[s.direction]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </section>
           <section aria-labelledby="titulo-historial">

@@ -13,6 +13,7 @@ import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ institution: string; code: string; version: string }> };
 
@@ -37,32 +38,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]; caption: string }) {
   if (items.length === 0) return <p className="text-ink-muted">Ninguno.</p>;
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-tertiary">
-          <th scope="col" className="py-2 pr-4">
-            Dato
+    <Table caption={caption} columns={["Dato", "Clasificación"]}>
+      {items.map((d) => (
+        <tr key={d.id} className="border-b border-line">
+          <th scope="row" className="py-2 pr-4 font-normal">
+            <Link href={`/datos/${d.id}`}>{d.name}</Link>
+            <span className="block text-sm text-ink-muted">{d.id}</span>
           </th>
-          <th scope="col" className="py-2">
-            Clasificación
-          </th>
+          <td className="py-2">
+            <ClassificationBadge classification={d.classification} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((d) => (
-          <tr key={d.id} className="border-b border-line">
-            <th scope="row" className="py-2 pr-4 font-normal">
-              <Link href={`/datos/${d.id}`}>{d.name}</Link>
-              <span className="block text-sm text-ink-muted">{d.id}</span>
-            </th>
-            <td className="py-2">
-              <ClassificationBadge classification={d.classification} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -132,33 +120,17 @@ export default async function ServicePage({ params }: Props) {
             {s.endpoints.length === 0 ? (
               <p className="text-ink-muted">El proveedor aún no publica la descripción OpenAPI.</p>
             ) : (
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Operaciones del servicio</caption>
-                <thead>
-                  <tr className="border-b-2 border-tertiary">
-                    <th scope="col" className="py-2 pr-4">
-                      Método
+              <Table caption="Operaciones del servicio" columns={["Método", "Ruta", "Descripción"]}>
+                {s.endpoints.map((e) => (
+                  <tr key={`${e.method} ${e.path}`} className="border-b border-line">
+                    <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
+                    <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
+                      {e.path}
                     </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Ruta
-                    </th>
-                    <th scope="col" className="py-2">
-                      Descripción
-                    </th>
+                    <td className="py-2">{e.summary ?? e.operationId ?? "—"}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {s.endpoints.map((e) => (
-                    <tr key={`${e.method} ${e.path}`} className="border-b border-line">
-                      <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
-                      <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
-                        {e.path}
-                      </th>
-                      <td className="py-2">{e.summary ?? e.operationId ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
             <p className="mt-2 text-sm text-ink-muted">
               Se consume a través del nodo de interoperabilidad de su institución: <code>/r1/{s.id}/…</code>

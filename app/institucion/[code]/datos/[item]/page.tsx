@@ -15,6 +15,7 @@ import type { TDataItem } from "@/lib/data-directory/schemas";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { loadManagedDataItem } from "../../../_lib/loaders";
 import { noticeOf, titlePart } from "../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ code: string; item: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -126,51 +127,32 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
               <p className="text-ink-muted">Ningún servicio lo usa todavía.</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Servicios que usan este dato</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Servicio
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Proveedor
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Sentido
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {item.services.map((s) => {
-                      const [provider, code, version] = s.id.split("/");
-                      const own = provider === institution.code;
-                      const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
-                      return (
-                        <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
-                          <th scope="row" className="py-3 pr-4 font-normal">
-                            {link ? (
-                              <Link href={link} className="font-medium">
-                                {s.name}
-                              </Link>
-                            ) : (
-                              <span className="font-medium">{s.name}</span>
-                            )}
-                            <code className="block text-sm text-ink-muted">{s.id}</code>
-                          </th>
-                          <td className="py-3 pr-4">{s.provider.name}</td>
-                          <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
-                          <td className="py-3">
-                            <StatusBadge status={s.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Sentido", "Estado"]}>
+                  {item.services.map((s) => {
+                    const [provider, code, version] = s.id.split("/");
+                    const own = provider === institution.code;
+                    const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
+                    return (
+                      <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
+                        <th scope="row" className="py-3 pr-4 font-normal">
+                          {link ? (
+                            <Link href={link} className="font-medium">
+                              {s.name}
+                            </Link>
+                          ) : (
+                            <span className="font-medium">{s.name}</span>
+                          )}
+                          <code className="block text-sm text-ink-muted">{s.id}</code>
+                        </th>
+                        <td className="py-3 pr-4">{s.provider.name}</td>
+                        <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
+                        <td className="py-3">
+                          <StatusBadge status={s.status} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </Table>
               </div>
             )}
           </section>

@@ -14,6 +14,7 @@ import { formatDateTime } from "@/lib/format";
 import type { TNode } from "@/lib/nodes/schemas";
 import { getNode } from "@/lib/nodes/service";
 import { orNotFound, requireStaff, segment, titlePart } from "../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
 
 type Props = { params: Promise<{ code: string; node: string }> };
 
@@ -125,41 +126,22 @@ export default async function ManageNodePage({ params }: Props) {
               <p>{node.status === "PENDING" ? "El nodo aún no presenta sus claves: lo hará al registrarse con el token." : "El nodo no tiene claves vigentes."}</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Claves públicas del nodo {node.id}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Uso
+                <Table caption={<>Claves públicas del nodo {node.id}</>} columns={["Uso", "Identificador (kid)", "Presentada", "Estado"]}>
+                  {keys.map((k) => (
+                    <tr key={k.kid} className="border-b border-line align-top">
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
                       </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Identificador (kid)
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Presentada
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
+                      <td className="py-3 pr-4">
+                        <code className="break-all text-sm">{k.kid}</code>
+                      </td>
+                      <td className="py-3 pr-4 text-sm">
+                        <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
+                      </td>
+                      <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {keys.map((k) => (
-                      <tr key={k.kid} className="border-b border-line align-top">
-                        <th scope="row" className="py-3 pr-4 font-normal">
-                          {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
-                        </th>
-                        <td className="py-3 pr-4">
-                          <code className="break-all text-sm">{k.kid}</code>
-                        </td>
-                        <td className="py-3 pr-4 text-sm">
-                          <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
-                        </td>
-                        <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </Table>
               </div>
             )}
           </section>

@@ -16,6 +16,7 @@ import type { TService } from "@/lib/catalog/schemas";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { loadManagedService } from "../../../../_lib/loaders";
 import { noticeOf, titlePart } from "../../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
 
 type Params = { code: string; service: string; version: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -138,51 +139,32 @@ export default async function ManageServicePage({ params, searchParams }: Props)
               <p className="text-ink-muted">Aún no tiene datos. Para publicarlo necesita al menos un dato de salida.</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Datos de entrada y de salida del servicio</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Dato
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Sentido
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Clasificación
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {dataItems.map((d) => {
-                      const [owner, itemCode] = d.id.split("/");
-                      return (
-                        <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
-                          <th scope="row" className="py-3 pr-4 font-normal">
-                            {owner === institution.code ? (
-                              <Link href={`${base}/datos/${itemCode}`} className="font-medium">
-                                {d.name}
-                              </Link>
-                            ) : (
-                              <span className="font-medium">{d.name}</span>
-                            )}
-                            <code className="block text-sm text-ink-muted">{d.id}</code>
-                          </th>
-                          <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
-                          <td className="py-3 pr-4">
-                            <ClassificationBadge classification={d.classification} />
-                          </td>
-                          <td className="py-3">
-                            <StatusBadge status={d.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
+                <Table caption="Datos de entrada y de salida del servicio" columns={["Dato", "Sentido", "Clasificación", "Estado"]}>
+                  {dataItems.map((d) => {
+                    const [owner, itemCode] = d.id.split("/");
+                    return (
+                      <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
+                        <th scope="row" className="py-3 pr-4 font-normal">
+                          {owner === institution.code ? (
+                            <Link href={`${base}/datos/${itemCode}`} className="font-medium">
+                              {d.name}
+                            </Link>
+                          ) : (
+                            <span className="font-medium">{d.name}</span>
+                          )}
+                          <code className="block text-sm text-ink-muted">{d.id}</code>
+                        </th>
+                        <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
+                        <td className="py-3 pr-4">
+                          <ClassificationBadge classification={d.classification} />
+                        </td>
+                        <td className="py-3">
+                          <StatusBadge status={d.status} />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </Table>
               </div>
             )}
           </section>
