@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor } from "@/lib/auth/session";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Mi cuenta" };
 
@@ -16,10 +17,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Mi cuenta" lead="Sus datos según ClaveÚnica y los roles que tiene en la red." />
-      <section aria-labelledby="titulo-persona" className="mb-10">
-        <h2 id="titulo-persona" className="mb-4 text-2xl font-bold">
-          Datos personales
-        </h2>
+      <Section id="titulo-persona" title="Datos personales" className="mb-10">
         <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[10rem_1fr]">
           <dt className="font-bold">RUN</dt>
           <dd data-testid="run">{formatRun(actor.run)}</dd>
@@ -28,12 +26,9 @@ export default async function AccountPage() {
           <dt className="font-bold">Apellidos</dt>
           <dd>{actor.familyNames}</dd>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-roles">
-        <h2 id="titulo-roles" className="mb-4 text-2xl font-bold">
-          Roles
-        </h2>
+      <Section id="titulo-roles" title="Roles">
         <ul className="mb-6 space-y-2">
           <li>
             <Badge>{ROLE_LABELS.CITIZEN}</Badge>
@@ -61,7 +56,7 @@ export default async function AccountPage() {
         ) : (
           <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -5,6 +5,7 @@ import type { TAgreement } from "@/lib/agreements/schemas";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { calendarDate, deadlineWords, formatBytes, MODE_LABELS, SIDE_LABELS, TYPE_LABELS } from "./labels";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 /** The parts of an agreement's page (app/acuerdos/[id]), each from the agreement as the API returns it. */
 
@@ -75,10 +76,7 @@ export function StatusNote({ agreement, consumerAdmin }: { agreement: TAgreement
 /** "La solicitud": what was asked for, and why. */
 export function RequestSection({ agreement, serviceTps }: { agreement: TAgreement; serviceTps: number | null }) {
   return (
-    <section aria-labelledby="titulo-solicitud">
-      <h2 id="titulo-solicitud" className="mb-4 text-2xl font-bold">
-        La solicitud
-      </h2>
+    <Section id="titulo-solicitud" title="La solicitud">
       <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
         <dt className="font-bold">Tipo de acuerdo</dt>
         <dd>{TYPE_LABELS[agreement.type]}</dd>
@@ -108,7 +106,7 @@ export function RequestSection({ agreement, serviceTps }: { agreement: TAgreemen
         <dt className="font-bold">Enviada</dt>
         <dd>{agreement.submittedAt ? formatDateTime(new Date(agreement.submittedAt)) : "Aún no (borrador)"}</dd>
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -117,10 +115,7 @@ export function TermsSection({ agreement }: { agreement: TAgreement }) {
   const { terms } = agreement;
   if (!terms) return null;
   return (
-    <section aria-labelledby="titulo-terminos">
-      <h2 id="titulo-terminos" className="mb-4 text-2xl font-bold">
-        Niveles otorgados y términos
-      </h2>
+    <Section id="titulo-terminos" title="Niveles otorgados y términos">
       <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
         <dt className="font-bold">TPS otorgadas</dt>
         <dd>{agreement.grantedTps !== null ? `${formatNumber(agreement.grantedTps)} transacciones por segundo` : "—"}</dd>
@@ -154,7 +149,7 @@ export function TermsSection({ agreement }: { agreement: TAgreement }) {
           <code className="break-all">{terms.sha256}</code>
         </dd>
       </dl>
-    </section>
+    </Section>
   );
 }
 
@@ -162,10 +157,7 @@ export function TermsSection({ agreement }: { agreement: TAgreement }) {
 export function SignaturesSection({ agreement }: { agreement: TAgreement }) {
   const automatic = agreement.events.some((event) => event.action === "automatic_approval");
   return (
-    <section aria-labelledby="titulo-firmas">
-      <h2 id="titulo-firmas" className="mb-4 text-2xl font-bold">
-        Firmas
-      </h2>
+    <Section id="titulo-firmas" title="Firmas">
       {automatic ? (
         <p className="text-ink-muted">No requiere firmas: es un servicio de datos abiertos, con aprobación automática.</p>
       ) : !SIGNING_STATUSES.has(agreement.status) && agreement.signatures.length === 0 ? (
@@ -201,7 +193,7 @@ export function SignaturesSection({ agreement }: { agreement: TAgreement }) {
           })}
         </ul>
       )}
-    </section>
+    </Section>
   );
 }
 

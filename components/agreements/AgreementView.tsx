@@ -15,6 +15,7 @@ import { AgreementTimeline } from "./AgreementTimeline";
 import { DocumentUpload } from "./DocumentUpload";
 import { DOCUMENT_STATUSES } from "./labels";
 import { useAgreement } from "./useAgreement";
+import { Section } from "@/components/ui/Section";
 
 /** The notice after the step that led here (`?aviso=`); an action on the page drops it from the address, and so from the page. */
 const NOTICES: Record<string, string> = {
@@ -134,25 +135,19 @@ export function AgreementView({
           <RequestSection agreement={agreement} serviceTps={service?.tps ?? null} />
           <TermsSection agreement={agreement} />
           <SignaturesSection agreement={agreement} />
-          <section aria-labelledby="titulo-documentos">
-            <h2 id="titulo-documentos" className="mb-4 text-2xl font-bold">
-              Documentos
-            </h2>
+          <Section id="titulo-documentos" title="Documentos">
             <DocumentsTable agreement={agreement} />
             {canAttach ? (
               <DocumentUpload agreementId={agreement.id} />
             ) : (
               !attachable && <p className="mt-3 text-sm text-ink-muted">Los términos ya están fijados: no se adjuntan más documentos.</p>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <AgreementTimeline events={agreement.events} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

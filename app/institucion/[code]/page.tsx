@@ -15,6 +15,7 @@ import { listAgreements } from "@/lib/agreements/service";
 import { listNotifications } from "@/lib/notifications/service";
 import { requireStaff, STATUSES, titlePart, withTotal } from "../_lib/staff";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -84,10 +85,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
       </PageHeader>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="titulo-servicios" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-servicios" className="text-2xl font-bold">
-            <Link href={`${base}/servicios`}>Servicios</Link>
-          </h2>
+        <Section id="titulo-servicios" title={<Link href={`${base}/servicios`}>Servicios</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalServices, "servicio en total", "servicios en total")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={serviceCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -96,11 +94,8 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
             {canEdit && <ButtonLink href={`${base}/servicios/nuevo`}>Nuevo servicio</ButtonLink>}
           </div>
-        </section>
-        <section aria-labelledby="titulo-datos" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-datos" className="text-2xl font-bold">
-            <Link href={`${base}/datos`}>Datos</Link>
-          </h2>
+        </Section>
+        <Section id="titulo-datos" title={<Link href={`${base}/datos`}>Datos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalItems, "dato en el Directorio de Datos", "datos en el Directorio de Datos")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={itemCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -109,14 +104,11 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
             {canEdit && <ButtonLink href={`${base}/datos/nuevo`}>Nuevo dato</ButtonLink>}
           </div>
-        </section>
+        </Section>
       </div>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="titulo-acuerdos" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-acuerdos" className="text-2xl font-bold">
-            <Link href={`${base}/acuerdos`}>Acuerdos</Link>
-          </h2>
+        <Section id="titulo-acuerdos" title={<Link href={`${base}/acuerdos`}>Acuerdos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Las solicitudes de acceso que recibe por sus servicios y las que envía por servicios de otras instituciones.</p>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
@@ -131,11 +123,8 @@ export default async function InstitutionAreaPage({ params }: Props) {
               Ver acuerdos
             </ButtonLink>
           </div>
-        </section>
-        <section aria-labelledby="titulo-notificaciones" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-notificaciones" className="text-2xl font-bold">
-            <Link href={`${base}/notificaciones`}>Notificaciones</Link>
-          </h2>
+        </Section>
+        <Section id="titulo-notificaciones" title={<Link href={`${base}/notificaciones`}>Notificaciones</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Avisos sobre los acuerdos de la institución: solicitudes nuevas, plazos, respuestas y firmas.</p>
           <p className="mt-2 text-sm">
             <strong>{plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")}</strong>
@@ -145,17 +134,14 @@ export default async function InstitutionAreaPage({ params }: Props) {
               Ver notificaciones
             </ButtonLink>
           </div>
-        </section>
+        </Section>
       </div>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
         <NodesCard institution={institution.code} actor={actor} />
       </div>
 
-      <section aria-labelledby="titulo-recientes">
-        <h2 id="titulo-recientes" className="mb-4 text-2xl font-bold">
-          Cambios recientes
-        </h2>
+      <Section id="titulo-recientes" title="Cambios recientes">
         {recent.length === 0 ? (
           <p className="text-ink-muted">La institución aún no tiene servicios ni datos en la red.</p>
         ) : (
@@ -184,7 +170,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </Table>
           </div>
         )}
-      </section>
+      </Section>
     </>
   );
 }

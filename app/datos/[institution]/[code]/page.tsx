@@ -12,6 +12,7 @@ import { getDataItem } from "@/lib/data-directory/service";
 import { isAppError } from "@/lib/errors";
 import { formatDate } from "@/lib/format";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ institution: string; code: string }> };
 
@@ -52,23 +53,14 @@ export default async function DataItemPage({ params }: Props) {
       </header>
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-10">
-          <section aria-labelledby="titulo-descripcion">
-            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
-              Descripción
-            </h2>
+          <Section id="titulo-descripcion" title="Descripción" headingClassName="mb-3 text-2xl font-bold">
             <p className="whitespace-pre-line">{d.description}</p>
             <p className="mt-3 rounded border-l-4 border-primary bg-primary-light p-3">{CLASSIFICATION_HELP[d.classification]}</p>
-          </section>
-          <section aria-labelledby="titulo-atributos">
-            <h2 id="titulo-atributos" className="mb-3 text-2xl font-bold">
-              Atributos
-            </h2>
+          </Section>
+          <Section id="titulo-atributos" title="Atributos" headingClassName="mb-3 text-2xl font-bold">
             <AttributesTable attributes={d.attributes} />
-          </section>
-          <section aria-labelledby="titulo-servicios">
-            <h2 id="titulo-servicios" className="mb-3 text-2xl font-bold">
-              Servicios que lo usan
-            </h2>
+          </Section>
+          <Section id="titulo-servicios" title="Servicios que lo usan" headingClassName="mb-3 text-2xl font-bold">
             {d.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio publicado lo usa todavía.</p>
             ) : (
@@ -89,13 +81,10 @@ export default async function DataItemPage({ params }: Props) {
                 ))}
               </Table>
             )}
-          </section>
-          <section aria-labelledby="titulo-historial">
-            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
-              Historial
-            </h2>
+          </Section>
+          <Section id="titulo-historial" title="Historial" headingClassName="mb-3 text-2xl font-bold">
             <LifecycleTimeline events={d.events} headingId="titulo-historial" />
-          </section>
+          </Section>
         </div>
         <aside>
           <h2 className="mb-3 text-xl font-bold">Ficha</h2>

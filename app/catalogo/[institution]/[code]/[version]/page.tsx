@@ -14,6 +14,7 @@ import { getService } from "@/lib/catalog/service";
 import { isAppError } from "@/lib/errors";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ institution: string; code: string; version: string }> };
 
@@ -86,10 +87,7 @@ export default async function ServicePage({ params }: Props) {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-10">
-          <section aria-labelledby="titulo-descripcion">
-            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
-              Descripción
-            </h2>
+          <Section id="titulo-descripcion" title="Descripción" headingClassName="mb-3 text-2xl font-bold">
             <p className="whitespace-pre-line">{s.description}</p>
             {s.sensitive && (
               <p className="mt-3 rounded border-l-4 border-danger bg-danger-light p-3">
@@ -97,26 +95,17 @@ export default async function ServicePage({ params }: Props) {
                 determinado.
               </p>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-salida">
-            <h2 id="titulo-salida" className="mb-3 text-2xl font-bold">
-              Datos que entrega
-            </h2>
+          <Section id="titulo-salida" title="Datos que entrega" headingClassName="mb-3 text-2xl font-bold">
             <DataItemsTable items={s.outputDataItems} caption="Datos de salida del servicio" />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-entrada">
-            <h2 id="titulo-entrada" className="mb-3 text-2xl font-bold">
-              Datos que requiere
-            </h2>
+          <Section id="titulo-entrada" title="Datos que requiere" headingClassName="mb-3 text-2xl font-bold">
             <DataItemsTable items={s.inputDataItems} caption="Datos de entrada del servicio" />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-endpoints">
-            <h2 id="titulo-endpoints" className="mb-3 text-2xl font-bold">
-              Operaciones (OpenAPI)
-            </h2>
+          <Section id="titulo-endpoints" title="Operaciones (OpenAPI)" headingClassName="mb-3 text-2xl font-bold">
             {s.endpoints.length === 0 ? (
               <p className="text-ink-muted">El proveedor aún no publica la descripción OpenAPI.</p>
             ) : (
@@ -135,14 +124,11 @@ export default async function ServicePage({ params }: Props) {
             <p className="mt-2 text-sm text-ink-muted">
               Se consume a través del nodo de interoperabilidad de su institución: <code>/r1/{s.id}/…</code>
             </p>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-historial">
-            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
-              Historial
-            </h2>
+          <Section id="titulo-historial" title="Historial" headingClassName="mb-3 text-2xl font-bold">
             <LifecycleTimeline events={s.events} headingId="titulo-historial" />
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-8">
@@ -153,10 +139,7 @@ export default async function ServicePage({ params }: Props) {
             <RequestAccessCta service={s} actor={await getCurrentActor()} />
           </section>
 
-          <section aria-labelledby="titulo-niveles">
-            <h2 id="titulo-niveles" className="mb-3 text-xl font-bold">
-              Niveles de servicio
-            </h2>
+          <Section id="titulo-niveles" title="Niveles de servicio" headingClassName="mb-3 text-xl font-bold">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
               <dt className="font-bold">TPS</dt>
               <dd>{formatNumber(s.tps)} transacciones por segundo</dd>
@@ -177,12 +160,9 @@ export default async function ServicePage({ params }: Props) {
                 </>
               )}
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-tramites">
-            <h2 id="titulo-tramites" className="mb-3 text-xl font-bold">
-              Trámites que lo usan
-            </h2>
+          <Section id="titulo-tramites" title="Trámites que lo usan" headingClassName="mb-3 text-xl font-bold">
             {s.procedures.length === 0 ? (
               <p className="text-ink-muted">Ninguno informado.</p>
             ) : (
@@ -198,15 +178,12 @@ export default async function ServicePage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-responsable">
-            <h2 id="titulo-responsable" className="mb-3 text-xl font-bold">
-              Responsable
-            </h2>
+          <Section id="titulo-responsable" title="Responsable" headingClassName="mb-3 text-xl font-bold">
             <p>{s.responsible.name}</p>
             <p className="text-sm text-ink-muted">{s.provider.name}</p>
-          </section>
+          </Section>
         </aside>
       </div>
     </>

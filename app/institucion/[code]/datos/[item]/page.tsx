@@ -16,6 +16,7 @@ import { formatDate, formatDateTime } from "@/lib/format";
 import { loadManagedDataItem } from "../../../_lib/loaders";
 import { noticeOf, titlePart } from "../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string; item: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -79,10 +80,7 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del dato
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del dato">
             <p className="mb-4 max-w-3xl whitespace-pre-line">{item.description}</p>
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Código</dt>
@@ -110,19 +108,13 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
               <dt className="font-bold">Última modificación</dt>
               <dd>{formatDateTime(new Date(item.updatedAt))}</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-atributos">
-            <h2 id="titulo-atributos" className="mb-4 text-2xl font-bold">
-              Atributos
-            </h2>
+          <Section id="titulo-atributos" title="Atributos">
             <AttributesTable attributes={item.attributes} />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-servicios">
-            <h2 id="titulo-servicios" className="mb-4 text-2xl font-bold">
-              Servicios que usan este dato
-            </h2>
+          <Section id="titulo-servicios" title="Servicios que usan este dato">
             {item.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio lo usa todavía.</p>
             ) : (
@@ -155,15 +147,12 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
                 </Table>
               </div>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <LifecycleTimeline events={item.events} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

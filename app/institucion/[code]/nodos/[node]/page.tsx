@@ -15,6 +15,7 @@ import type { TNode } from "@/lib/nodes/schemas";
 import { getNode } from "@/lib/nodes/service";
 import { orNotFound, requireStaff, segment, titlePart } from "../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string; node: string }> };
 
@@ -90,10 +91,7 @@ export default async function ManageNodePage({ params }: Props) {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del nodo
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del nodo">
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Identificador</dt>
               <dd>
@@ -112,12 +110,9 @@ export default async function ManageNodePage({ params }: Props) {
                 <NodeStatusBadge status={node.status} />
               </dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-claves">
-            <h2 id="titulo-claves" className="mb-2 text-2xl font-bold">
-              Claves públicas
-            </h2>
+          <Section id="titulo-claves" title="Claves públicas" headingClassName="mb-2 text-2xl font-bold">
             <p className="mb-4 max-w-3xl text-ink-muted">
               Una clave de firma (ES256) y una de cifrado (ECDH-ES+A256KW), P-256. Su identificador es la huella RFC 7638 de la clave. Tras una rotación, las anteriores
               siguen aceptadas una hora para los mensajes en curso.
@@ -144,12 +139,9 @@ export default async function ManageNodePage({ params }: Props) {
                 </Table>
               </div>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-token">
-            <h2 id="titulo-token" className="mb-4 text-2xl font-bold">
-              Token pendiente
-            </h2>
+          <Section id="titulo-token" title="Token pendiente">
             {node.tokenPending ? (
               <p className="max-w-3xl">
                 Hay un token de {TOKEN_PURPOSE_LABELS[node.tokenPending.purpose]} sin usar, válido hasta el{" "}
@@ -171,15 +163,12 @@ export default async function ManageNodePage({ params }: Props) {
             ) : (
               <p className="text-ink-muted">No hay tokens pendientes.</p>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <Timeline entries={history.map((e) => ({ at: e.at, title: e.title, lines: e.detail ? [e.detail] : [], reason: e.reason }))} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -17,6 +17,7 @@ import { formatDateTime, formatNumber } from "@/lib/format";
 import { loadManagedService } from "../../../../_lib/loaders";
 import { noticeOf, titlePart } from "../../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Params = { code: string; service: string; version: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -82,10 +83,7 @@ export default async function ManageServicePage({ params, searchParams }: Props)
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del servicio
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del servicio">
             <p className="mb-4 max-w-3xl whitespace-pre-line">{service.description}</p>
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Código</dt>
@@ -112,24 +110,18 @@ export default async function ManageServicePage({ params, searchParams }: Props)
               <dt className="font-bold">Última modificación</dt>
               <dd>{formatDateTime(new Date(service.updatedAt))}</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-ans">
-            <h2 id="titulo-ans" className="mb-4 text-2xl font-bold">
-              Niveles de servicio (ANS)
-            </h2>
+          <Section id="titulo-ans" title="Niveles de servicio (ANS)">
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Transacciones por segundo</dt>
               <dd>{formatNumber(service.tps)} TPS</dd>
               <dt className="font-bold">Disponibilidad comprometida</dt>
               <dd>{formatNumber(service.availability)} %</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-datos">
-            <h2 id="titulo-datos" className="mb-4 text-2xl font-bold">
-              Datos que intercambia
-            </h2>
+          <Section id="titulo-datos" title="Datos que intercambia">
             {service.sensitive && (
               <Alert tone="warning" title="Incluye datos sensibles">
                 Cada intercambio de este servicio exige el consentimiento de la persona para un trámite.
@@ -167,12 +159,9 @@ export default async function ManageServicePage({ params, searchParams }: Props)
                 </Table>
               </div>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-endpoints">
-            <h2 id="titulo-endpoints" className="mb-2 text-2xl font-bold">
-              Endpoints
-            </h2>
+          <Section id="titulo-endpoints" title="Endpoints" headingClassName="mb-2 text-2xl font-bold">
             {!service.openapi ? (
               <p className="text-ink-muted">Aún no tiene descripción OpenAPI. Es obligatoria para publicarlo.</p>
             ) : service.endpoints.length === 0 ? (
@@ -185,12 +174,9 @@ export default async function ManageServicePage({ params, searchParams }: Props)
                 <EndpointsTable endpoints={service.endpoints} caption="Endpoints del servicio" />
               </>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-tramites">
-            <h2 id="titulo-tramites" className="mb-4 text-2xl font-bold">
-              Trámites que lo usan
-            </h2>
+          <Section id="titulo-tramites" title="Trámites que lo usan">
             {service.procedures.length === 0 ? (
               <p className="text-ink-muted">No tiene trámites asociados.</p>
             ) : (
@@ -204,15 +190,12 @@ export default async function ManageServicePage({ params, searchParams }: Props)
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <LifecycleTimeline events={service.events} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );
