@@ -5,15 +5,12 @@ import { formatRun } from "@pisee/node-agent/shared";
 import { DIRECTION_LABELS } from "@/components/catalog/labels";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
-import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
-import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { ButtonLink } from "@/components/ui/Button";
 import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
-import { ACTION_LABELS, DATA_ITEM_TRANSITIONS, type LifecycleAction } from "@/lib/catalog/lifecycle";
-import type { TDataItem } from "@/lib/data-directory/schemas";
+import { DATA_ITEM_TRANSITIONS } from "@/lib/catalog/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { loadManagedDataItem } from "../../../_lib/loaders";
+import { ManagedEntryTop, transitionOptions } from "../../../_lib/ManagedEntry";
 import { noticeOf, titlePart } from "../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
@@ -25,58 +22,27 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Dato ${titlePart(p.item)} · ${titlePart(p.code)}` };
 }
 
-function transitionOptions(item: TDataItem): TransitionOption[] {
-  return item.allowedActions
-    .filter((a): a is LifecycleAction => a in DATA_ITEM_TRANSITIONS)
-    .map((a) => ({ action: a, label: ACTION_LABELS[a], verb: DATA_ITEM_TRANSITIONS[a].verb, confirm: DATA_ITEM_TRANSITIONS[a].confirm, reasonRequired: DATA_ITEM_TRANSITIONS[a].reasonRequired }));
-}
-
-
 /** One data item as its institution manages it: fields, attributes, the services using it, history, actions. */
 export default async function ManageDataItemPage({ params, searchParams }: Props) {
   const raw = await params;
   const notice = noticeOf((await searchParams).aviso);
   const { institution, canEdit, item, href } = await loadManagedDataItem(raw.code, raw.item, `/institucion/${raw.code}/datos/${raw.item}`);
   const base = `/institucion/${institution.code}`;
-  const actions = transitionOptions(item);
 
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: base, label: institution.name }, { href: `${base}/datos`, label: "Datos" }, { label: item.name }]} />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">{item.name}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2">
-          <StatusBadge status={item.status} />
-          <ClassificationBadge classification={item.classification} />
-          <code className="text-ink-muted">{item.id}</code>
-        </p>
-      </header>
-
-      {notice && <Alert tone="success">{notice}</Alert>}
-
-      <div className="mb-8 space-y-4 rounded-lg border border-line bg-surface p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          {canEdit && item.status !== "RETIRED" && (
-            <ButtonLink href={`${href}/editar`} variant="secondary">
-              Editar<span className="sr-only"> {item.name}</span>
-            </ButtonLink>
-          )}
-          {item.status === "DRAFT" ? (
-            <span className="text-ink-muted">Aún no aparece en el Directorio de Datos público: es un borrador.</span>
-          ) : (
-            <Link href={`/datos/${item.id}`}>Ver en el Directorio de Datos público</Link>
-          )}
-        </div>
-        {canEdit ? (
-          actions.length > 0 ? (
-            <TransitionActions endpoint={`/api/v1/data-items/${item.id}/transitions`} subject="el dato" actions={actions} />
-          ) : (
-            <p className="text-ink-muted">El dato está retirado: ya no admite cambios de estado ni ediciones.</p>
-          )
-        ) : (
-          <p className="text-ink-muted">Solo lectura: solo un/a administrador/a de {institution.name} puede editar este dato o cambiar su estado.</p>
-        )}
-      </div>
+      <ManagedEntryTop
+        kind="dataItem"
+        entry={item}
+        badges={<ClassificationBadge classification={item.classification} />}
+        notice={notice}
+        canEdit={canEdit}
+        institutionName={institution.name}
+        href={href}
+        publicHref={`/datos/${item.id}`}
+        actions={transitionOptions(item, DATA_ITEM_TRANSITIONS)}
+      />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">

@@ -5,16 +5,14 @@ import { EndpointsTable } from "@/components/catalog/EndpointsTable";
 import { DIRECTION_LABELS } from "@/components/catalog/labels";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
-import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { ButtonLink } from "@/components/ui/Button";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
-import { ACTION_LABELS, SERVICE_TRANSITIONS, type LifecycleAction } from "@/lib/catalog/lifecycle";
-import type { TService } from "@/lib/catalog/schemas";
+import { SERVICE_TRANSITIONS } from "@/lib/catalog/lifecycle";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { loadManagedService } from "../../../../_lib/loaders";
+import { ManagedEntryTop, transitionOptions } from "../../../../_lib/ManagedEntry";
 import { noticeOf, titlePart } from "../../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
@@ -27,12 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Servicio ${titlePart(p.service)} ${titlePart(p.version)} · ${titlePart(p.code)}` };
 }
 
-function transitionOptions(service: TService): TransitionOption[] {
-  return service.allowedActions
-    .filter((a): a is LifecycleAction => a in SERVICE_TRANSITIONS)
-    .map((a) => ({ action: a, label: ACTION_LABELS[a], verb: SERVICE_TRANSITIONS[a].verb, confirm: SERVICE_TRANSITIONS[a].confirm, reasonRequired: SERVICE_TRANSITIONS[a].reasonRequired }));
-}
-
 /** One service as its institution manages it: every field, its endpoints, data, history and actions. */
 export default async function ManageServicePage({ params, searchParams }: Props) {
   const raw = await params;
@@ -40,46 +32,22 @@ export default async function ManageServicePage({ params, searchParams }: Props)
   const { institution, canEdit, service, version, href } = await loadManagedService(raw.code, raw.service, raw.version, `/institucion/${raw.code}/servicios/${raw.service}/${raw.version}`);
   const base = `/institucion/${institution.code}`;
   const publicHref = `/catalogo/${institution.code}/${service.code}/${version}`;
-  const actions = transitionOptions(service);
   const dataItems = [...service.inputDataItems.map((d) => ({ ...d, direction: "INPUT" as const })), ...service.outputDataItems.map((d) => ({ ...d, direction: "OUTPUT" as const }))];
 
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: base, label: institution.name }, { href: `${base}/servicios`, label: "Servicios" }, { label: service.name }]} />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">{service.name}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2">
-          <StatusBadge status={service.status} />
-          {service.sensitive && <ClassificationBadge classification="SENSIBLE" />}
-          <code className="text-ink-muted">{service.id}</code>
-        </p>
-      </header>
-
-      {notice && <Alert tone="success">{notice}</Alert>}
-
-      <div className="mb-8 space-y-4 rounded-lg border border-line bg-surface p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          {canEdit && service.status !== "RETIRED" && (
-            <ButtonLink href={`${href}/editar`} variant="secondary">
-              Editar<span className="sr-only"> {service.name}</span>
-            </ButtonLink>
-          )}
-          {service.status === "DRAFT" ? (
-            <span className="text-ink-muted">Aún no aparece en el catálogo público: es un borrador.</span>
-          ) : (
-            <Link href={publicHref}>Ver en el catálogo público</Link>
-          )}
-        </div>
-        {canEdit ? (
-          actions.length > 0 ? (
-            <TransitionActions endpoint={`/api/v1/services/${service.id}/transitions`} subject="el servicio" actions={actions} />
-          ) : (
-            <p className="text-ink-muted">El servicio está retirado: ya no admite cambios de estado ni ediciones.</p>
-          )
-        ) : (
-          <p className="text-ink-muted">Solo lectura: solo un/a administrador/a de {institution.name} puede editar este servicio o cambiar su estado.</p>
-        )}
-      </div>
+      <ManagedEntryTop
+        kind="service"
+        entry={service}
+        badges={service.sensitive && <ClassificationBadge classification="SENSIBLE" />}
+        notice={notice}
+        canEdit={canEdit}
+        institutionName={institution.name}
+        href={href}
+        publicHref={publicHref}
+        actions={transitionOptions(service, SERVICE_TRANSITIONS)}
+      />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
