@@ -10,7 +10,8 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { getService } from "@/lib/catalog/service";
 import { formatNumber } from "@/lib/format";
-import { consumerOptions, formService, orNotFound, procedureOptions, requireActor, SERVICE_REF } from "../_lib/load";
+import { orNotFound } from "../../_lib/not-found";
+import { consumerOptions, formService, procedureOptions, requireActor, SERVICE_REF } from "../_lib/load";
 import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Solicitar acceso a un servicio" };

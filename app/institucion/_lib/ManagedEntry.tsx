@@ -95,3 +95,15 @@ export function ManagedEntryTop({
     </>
   );
 }
+
+/** An edit page's heading, with the name, status and id of what is being edited. */
+export function EditHeader({ title, entry }: { title: string; entry: Pick<Entry, "id" | "name" | "status"> }) {
+  return (
+    <header className="mb-6">
+      <h1 className="text-3xl font-bold sm:text-4xl">{title}</h1>
+      <p className="mt-3 flex flex-wrap items-center gap-2 text-lg text-ink-muted">
+        {entry.name} <StatusBadge status={entry.status} /> <code className="text-base">{entry.id}</code>
+      </p>
+    </header>
+  );
+}

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AttributesTable } from "@/components/catalog/AttributesTable";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
@@ -9,7 +8,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
 import type { TDataItem } from "@/lib/data-directory/schemas";
 import { getDataItem } from "@/lib/data-directory/service";
-import { isAppError } from "@/lib/errors";
+import { orNotFound, titleOr } from "@/app/_lib/not-found";
 import { formatDate } from "@/lib/format";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
@@ -18,20 +17,11 @@ type Props = { params: Promise<{ institution: string; code: string }> };
 
 async function load(params: Props["params"]): Promise<TDataItem> {
   const { institution, code } = await params;
-  try {
-    return await getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor());
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
+  return orNotFound(getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor()));
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  try {
-    return { title: (await load(params)).name };
-  } catch {
-    return { title: "Dato no encontrado" };
-  }
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titleOr(() => load(params), "Dato no encontrado");
 }
 
 const DIRECTION = { INPUT: "Lo requiere (entrada)", OUTPUT: "Lo entrega (salida)" } as const;

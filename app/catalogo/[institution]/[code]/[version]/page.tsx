@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RequestAccessCta } from "@/components/agreements/RequestAccessCta";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
@@ -11,7 +10,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
-import { isAppError } from "@/lib/errors";
+import { orNotFound, titleOr } from "@/app/_lib/not-found";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
@@ -20,20 +19,11 @@ type Props = { params: Promise<{ institution: string; code: string; version: str
 
 async function load(params: Props["params"]): Promise<TService> {
   const { institution, code, version } = await params;
-  try {
-    return await getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor());
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
+  return orNotFound(getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor()));
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  try {
-    return { title: (await load(params)).name };
-  } catch {
-    return { title: "Servicio no encontrado" };
-  }
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titleOr(() => load(params), "Servicio no encontrado");
 }
 
 function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]; caption: string }) {

@@ -13,7 +13,8 @@ import { publicOrigin } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import type { TNode } from "@/lib/nodes/schemas";
 import { getNode } from "@/lib/nodes/service";
-import { orNotFound, requireStaff, segment, titlePart } from "../../../_lib/staff";
+import { orNotFound } from "../../../../_lib/not-found";
+import { requireStaff, segment, titlePart } from "../../../_lib/staff";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
 
