@@ -40,19 +40,17 @@ export default async function AccountPage() {
           )}
         </ul>
         {actor.memberships.length > 0 ? (
-          <div className="overflow-x-auto">
-            <Table caption="Roles en instituciones" columns={["Institución", "Rol", "Firma acuerdos"]} captionClassName="mb-2 text-left font-medium">
-              {actor.memberships.map((m) => (
-                <tr key={m.institutionCode} className="border-b border-line">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
-                  </th>
-                  <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
-                  <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
-                </tr>
-              ))}
-            </Table>
-          </div>
+          <Table caption="Roles en instituciones" columns={["Institución", "Rol", "Firma acuerdos"]} captionClassName="mb-2 text-left font-medium">
+            {actor.memberships.map((m) => (
+              <tr key={m.institutionCode} className="border-b border-line">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
+                </th>
+                <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
+                <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
         )}

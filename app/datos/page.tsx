@@ -69,31 +69,29 @@ export default async function DataDirectoryPage({ searchParams }: { searchParams
       {total === 0 ? (
         <p>No hay datos que coincidan. Pruebe con otras palabras o quite algún filtro.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <Table caption="Datos del directorio" columns={["Dato", "Institución responsable", "Clasificación", "Actualización", "Servicios"]}>
-            {result.data.map((d) => (
-              <tr key={d.id} className="border-b border-line align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link href={`/datos/${d.id}`} className="font-medium">
-                    {d.name}
-                  </Link>
-                  <span className="block text-sm text-ink-muted">{d.id}</span>
-                  {d.status !== "PUBLISHED" && (
-                    <span className="mt-1 block">
-                      <StatusBadge status={d.status} />
-                    </span>
-                  )}
-                </th>
-                <td className="py-3 pr-4">{d.steward.name}</td>
-                <td className="py-3 pr-4">
-                  <ClassificationBadge classification={d.classification} />
-                </td>
-                <td className="py-3 pr-4">{FREQUENCY_LABELS[d.updateFrequency]}</td>
-                <td className="py-3">{d.servicesCount}</td>
-              </tr>
-            ))}
-          </Table>
-        </div>
+        <Table caption="Datos del directorio" columns={["Dato", "Institución responsable", "Clasificación", "Actualización", "Servicios"]}>
+          {result.data.map((d) => (
+            <tr key={d.id} className="border-b border-line align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <Link href={`/datos/${d.id}`} className="font-medium">
+                  {d.name}
+                </Link>
+                <span className="block text-sm text-ink-muted">{d.id}</span>
+                {d.status !== "PUBLISHED" && (
+                  <span className="mt-1 block">
+                    <StatusBadge status={d.status} />
+                  </span>
+                )}
+              </th>
+              <td className="py-3 pr-4">{d.steward.name}</td>
+              <td className="py-3 pr-4">
+                <ClassificationBadge classification={d.classification} />
+              </td>
+              <td className="py-3 pr-4">{FREQUENCY_LABELS[d.updateFrequency]}</td>
+              <td className="py-3">{d.servicesCount}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={(p) => linkFor(query, p)} />
     </>

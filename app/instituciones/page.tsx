@@ -105,24 +105,22 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
       {total === 0 ? (
         <p>No hay instituciones que coincidan con la búsqueda. Pruebe con menos palabras o quite algún filtro.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <Table caption="Instituciones con su grupo, plazo y obligación" columns={["Institución", "Tipo", "Grupo", "Plazo", "Obligación"]}>
-            {result.data.map((i) => (
-              <tr key={i.code} className="border-b border-line align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link href={`/instituciones/${i.code}`} className="font-medium">
-                    {i.name}
-                  </Link>
-                  <span className="block text-sm text-ink-muted">{i.code}</span>
-                </th>
-                <td className="py-3 pr-4">{KIND_LABELS[i.kind]}</td>
-                <td className="py-3 pr-4">{i.group}</td>
-                <td className="py-3 pr-4">{i.deadline.year}</td>
-                <td className="py-3 text-sm">{i.deadline.duty}</td>
-              </tr>
-            ))}
-          </Table>
-        </div>
+        <Table caption="Instituciones con su grupo, plazo y obligación" columns={["Institución", "Tipo", "Grupo", "Plazo", "Obligación"]}>
+          {result.data.map((i) => (
+            <tr key={i.code} className="border-b border-line align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <Link href={`/instituciones/${i.code}`} className="font-medium">
+                  {i.name}
+                </Link>
+                <span className="block text-sm text-ink-muted">{i.code}</span>
+              </th>
+              <td className="py-3 pr-4">{KIND_LABELS[i.kind]}</td>
+              <td className="py-3 pr-4">{i.group}</td>
+              <td className="py-3 pr-4">{i.deadline.year}</td>
+              <td className="py-3 text-sm">{i.deadline.duty}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={(p) => hrefWith(query, p)} />
     </>

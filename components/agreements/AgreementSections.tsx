@@ -201,31 +201,29 @@ export function SignaturesSection({ agreement }: { agreement: TAgreement }) {
 export function DocumentsTable({ agreement }: { agreement: TAgreement }) {
   if (agreement.documents.length === 0) return <p className="text-ink-muted">No hay documentos adjuntos.</p>;
   return (
-    <div className="overflow-x-auto">
-      <Table caption="Documentos adjuntos al acuerdo" columns={["Archivo", "Adjuntado", "Huella SHA-256"]}>
-        {agreement.documents.map((document) => (
-          <tr key={document.id} className="border-b border-line align-top">
-            <th scope="row" className="py-3 pr-4 font-normal">
-              <a href={`/api/v1/agreements/${agreement.id}/documents/${document.id}`} download className="font-medium break-all">
-                {document.filename}
-              </a>
-              <span className="block text-sm text-ink-muted">PDF · {formatBytes(document.size)}</span>
-              {agreement.terms?.documentId === document.id && (
-                <span className="mt-1 block">
-                  <Badge tone="info">Términos del acuerdo</Badge>
-                </span>
-              )}
-            </th>
-            <td className="py-3 pr-4 text-sm">
-              {document.uploadedBy}
-              <span className="block">{formatDateTime(new Date(document.createdAt))}</span>
-            </td>
-            <td className="py-3 text-sm">
-              <code className="break-all">{document.sha256}</code>
-            </td>
-          </tr>
-        ))}
-      </Table>
-    </div>
+    <Table caption="Documentos adjuntos al acuerdo" columns={["Archivo", "Adjuntado", "Huella SHA-256"]}>
+      {agreement.documents.map((document) => (
+        <tr key={document.id} className="border-b border-line align-top">
+          <th scope="row" className="py-3 pr-4 font-normal">
+            <a href={`/api/v1/agreements/${agreement.id}/documents/${document.id}`} download className="font-medium break-all">
+              {document.filename}
+            </a>
+            <span className="block text-sm text-ink-muted">PDF · {formatBytes(document.size)}</span>
+            {agreement.terms?.documentId === document.id && (
+              <span className="mt-1 block">
+                <Badge tone="info">Términos del acuerdo</Badge>
+              </span>
+            )}
+          </th>
+          <td className="py-3 pr-4 text-sm">
+            {document.uploadedBy}
+            <span className="block">{formatDateTime(new Date(document.createdAt))}</span>
+          </td>
+          <td className="py-3 text-sm">
+            <code className="break-all">{document.sha256}</code>
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

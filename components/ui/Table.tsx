@@ -2,23 +2,25 @@ import type { ReactNode } from "react";
 
 /**
  * A table of the portal: its caption (for screen readers, unless `captionClassName` shows it),
- * a header row of column headings and the body's rows (`children`). The caller wraps it (for
- * sideways scrolling on narrow screens) as the page needs.
+ * a header row of column headings and the body's rows (`children`), in a box that scrolls
+ * sideways on narrow screens (`wrapperClassName`; null: no box, the caller's scrolls).
  */
 export function Table({
   caption,
   columns,
   captionClassName = "sr-only",
   className = "w-full border-collapse text-left",
+  wrapperClassName = "overflow-x-auto",
   children,
 }: {
   caption: ReactNode;
   columns: ReactNode[];
   captionClassName?: string;
   className?: string;
+  wrapperClassName?: string | null;
   children: ReactNode;
 }) {
-  return (
+  const table = (
     <table className={className}>
       <caption className={captionClassName}>{caption}</caption>
       <thead>
@@ -34,4 +36,5 @@ export function Table({
       <tbody>{children}</tbody>
     </table>
   );
+  return wrapperClassName === null ? table : <div className={wrapperClassName}>{table}</div>;
 }

@@ -145,30 +145,28 @@ export default async function InstitutionAreaPage({ params }: Props) {
         {recent.length === 0 ? (
           <p className="text-ink-muted">La institución aún no tiene servicios ni datos en la red.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <Table caption="Servicios y datos modificados recientemente" columns={["Nombre", "Tipo", "Estado", "Modificado"]}>
-              {recent.map((r) => (
-                <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <Link href={r.href} className="font-medium">
-                      {r.name}
-                    </Link>
-                    <code className="block text-sm text-ink-muted">{r.id}</code>
-                  </th>
-                  <td className="py-3 pr-4">
-                    <span className="flex flex-wrap items-center gap-2">
-                      {r.kind}
-                      {r.classification && <ClassificationBadge classification={r.classification} />}
-                    </span>
-                  </td>
-                  <td className="py-3 pr-4">
-                    <StatusBadge status={r.status} />
-                  </td>
-                  <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
-                </tr>
-              ))}
-            </Table>
-          </div>
+          <Table caption="Servicios y datos modificados recientemente" columns={["Nombre", "Tipo", "Estado", "Modificado"]}>
+            {recent.map((r) => (
+              <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link href={r.href} className="font-medium">
+                    {r.name}
+                  </Link>
+                  <code className="block text-sm text-ink-muted">{r.id}</code>
+                </th>
+                <td className="py-3 pr-4">
+                  <span className="flex flex-wrap items-center gap-2">
+                    {r.kind}
+                    {r.classification && <ClassificationBadge classification={r.classification} />}
+                  </span>
+                </td>
+                <td className="py-3 pr-4">
+                  <StatusBadge status={r.status} />
+                </td>
+                <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Section>
     </>

@@ -84,34 +84,32 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
             {item.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio lo usa todavía.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Sentido", "Estado"]}>
-                  {item.services.map((s) => {
-                    const [provider, code, version] = s.id.split("/");
-                    const own = provider === institution.code;
-                    const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
-                    return (
-                      <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
-                        <th scope="row" className="py-3 pr-4 font-normal">
-                          {link ? (
-                            <Link href={link} className="font-medium">
-                              {s.name}
-                            </Link>
-                          ) : (
-                            <span className="font-medium">{s.name}</span>
-                          )}
-                          <code className="block text-sm text-ink-muted">{s.id}</code>
-                        </th>
-                        <td className="py-3 pr-4">{s.provider.name}</td>
-                        <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
-                        <td className="py-3">
-                          <StatusBadge status={s.status} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </Table>
-              </div>
+              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Sentido", "Estado"]}>
+                {item.services.map((s) => {
+                  const [provider, code, version] = s.id.split("/");
+                  const own = provider === institution.code;
+                  const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
+                  return (
+                    <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        {link ? (
+                          <Link href={link} className="font-medium">
+                            {s.name}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{s.name}</span>
+                        )}
+                        <code className="block text-sm text-ink-muted">{s.id}</code>
+                      </th>
+                      <td className="py-3 pr-4">{s.provider.name}</td>
+                      <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
+                      <td className="py-3">
+                        <StatusBadge status={s.status} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </Table>
             )}
           </Section>
         </div>

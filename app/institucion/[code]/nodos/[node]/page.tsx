@@ -121,24 +121,22 @@ export default async function ManageNodePage({ params }: Props) {
             {keys.length === 0 ? (
               <p>{node.status === "PENDING" ? "El nodo aún no presenta sus claves: lo hará al registrarse con el token." : "El nodo no tiene claves vigentes."}</p>
             ) : (
-              <div className="overflow-x-auto">
-                <Table caption={<>Claves públicas del nodo {node.id}</>} columns={["Uso", "Identificador (kid)", "Presentada", "Estado"]}>
-                  {keys.map((k) => (
-                    <tr key={k.kid} className="border-b border-line align-top">
-                      <th scope="row" className="py-3 pr-4 font-normal">
-                        {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
-                      </th>
-                      <td className="py-3 pr-4">
-                        <code className="break-all text-sm">{k.kid}</code>
-                      </td>
-                      <td className="py-3 pr-4 text-sm">
-                        <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
-                      </td>
-                      <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
-                    </tr>
-                  ))}
-                </Table>
-              </div>
+              <Table caption={<>Claves públicas del nodo {node.id}</>} columns={["Uso", "Identificador (kid)", "Presentada", "Estado"]}>
+                {keys.map((k) => (
+                  <tr key={k.kid} className="border-b border-line align-top">
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
+                    </th>
+                    <td className="py-3 pr-4">
+                      <code className="break-all text-sm">{k.kid}</code>
+                    </td>
+                    <td className="py-3 pr-4 text-sm">
+                      <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
+                    </td>
+                    <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
+                  </tr>
+                ))}
+              </Table>
             )}
           </Section>
 

@@ -98,34 +98,32 @@ export default async function ManageServicePage({ params, searchParams }: Props)
             {dataItems.length === 0 ? (
               <p className="text-ink-muted">Aún no tiene datos. Para publicarlo necesita al menos un dato de salida.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <Table caption="Datos de entrada y de salida del servicio" columns={["Dato", "Sentido", "Clasificación", "Estado"]}>
-                  {dataItems.map((d) => {
-                    const [owner, itemCode] = d.id.split("/");
-                    return (
-                      <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
-                        <th scope="row" className="py-3 pr-4 font-normal">
-                          {owner === institution.code ? (
-                            <Link href={`${base}/datos/${itemCode}`} className="font-medium">
-                              {d.name}
-                            </Link>
-                          ) : (
-                            <span className="font-medium">{d.name}</span>
-                          )}
-                          <code className="block text-sm text-ink-muted">{d.id}</code>
-                        </th>
-                        <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
-                        <td className="py-3 pr-4">
-                          <ClassificationBadge classification={d.classification} />
-                        </td>
-                        <td className="py-3">
-                          <StatusBadge status={d.status} />
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </Table>
-              </div>
+              <Table caption="Datos de entrada y de salida del servicio" columns={["Dato", "Sentido", "Clasificación", "Estado"]}>
+                {dataItems.map((d) => {
+                  const [owner, itemCode] = d.id.split("/");
+                  return (
+                    <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        {owner === institution.code ? (
+                          <Link href={`${base}/datos/${itemCode}`} className="font-medium">
+                            {d.name}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{d.name}</span>
+                        )}
+                        <code className="block text-sm text-ink-muted">{d.id}</code>
+                      </th>
+                      <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
+                      <td className="py-3 pr-4">
+                        <ClassificationBadge classification={d.classification} />
+                      </td>
+                      <td className="py-3">
+                        <StatusBadge status={d.status} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </Table>
             )}
           </Section>
 
