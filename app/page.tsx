@@ -5,6 +5,7 @@ import { plural } from "@/lib/format";
 import { ONBOARDING_STAGES } from "@/lib/institutions/labels";
 import { listGroupDeadlines } from "@/lib/institutions/service";
 import { AVAILABILITY_LABELS, CENTRAL_SERVICES } from "@/lib/platform/central-services";
+import { Section } from "@/components/ui/Section";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ sesion?: string }> }) {
   const [{ sesion }, groups] = await Promise.all([searchParams, listGroupDeadlines()]);
@@ -38,10 +39,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </div>
       </section>
 
-      <section aria-labelledby="titulo-servicios" className="mb-12">
-        <h2 id="titulo-servicios" className="text-2xl font-bold">
-          Servicios centrales
-        </h2>
+      <Section id="titulo-servicios" title="Servicios centrales" className="mb-12" headingClassName="text-2xl font-bold">
         <p className="mt-2 text-ink-muted">Lo que ofrece la red a las instituciones y a las personas, y su disponibilidad en esta instalación.</p>
         <ul className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {CENTRAL_SERVICES.map((s) => (
@@ -54,12 +52,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-gradualidad" className="mb-12">
-        <h2 id="titulo-gradualidad" className="text-2xl font-bold">
-          Gradualidad de la Ley 21.464
-        </h2>
+      <Section id="titulo-gradualidad" title="Gradualidad de la Ley 21.464" className="mb-12" headingClassName="text-2xl font-bold">
         <p className="mt-2 max-w-3xl text-ink-muted">
           La Ley 21.464 fija, por grupos de instituciones, desde cuándo se aplica la Ley 21.180 de Transformación Digital del Estado.
         </p>
@@ -82,12 +77,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-incorporacion">
-        <h2 id="titulo-incorporacion" className="text-2xl font-bold">
-          Cómo se incorpora una institución
-        </h2>
+      <Section id="titulo-incorporacion" title="Cómo se incorpora una institución" headingClassName="text-2xl font-bold">
         <ol className="mt-6 grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
           {ONBOARDING_STAGES.filter((s) => s.stage !== "NO_INICIADO").map((s, i) => (
             <li key={s.stage} className="rounded-lg border border-line p-4">
@@ -97,7 +89,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
     </>
   );
 }

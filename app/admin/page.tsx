@@ -7,6 +7,7 @@ import { listAgreements } from "@/lib/agreements/service";
 import { plural } from "@/lib/format";
 import { listNotifications } from "@/lib/notifications/service";
 import { deadlineWatch, requirePlatform } from "./_lib/platform";
+import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Consola de la plataforma" };
 
@@ -63,10 +64,7 @@ export default async function AdminPage() {
           </section>
         ))}
       </div>
-      <section aria-labelledby="titulo-otros" className="max-w-3xl">
-        <h2 id="titulo-otros" className="mb-2 text-2xl font-bold">
-          Referencias
-        </h2>
+      <Section id="titulo-otros" title="Referencias" className="max-w-3xl" headingClassName="mb-2 text-2xl font-bold">
         <ul className="list-disc space-y-1 pl-5">
           <li>
             <Link href="/acuerdos/terminos">Términos y condiciones estándar de la Red</Link>
@@ -78,7 +76,7 @@ export default async function AdminPage() {
             <Link href="/instituciones">Instituciones y sus plazos de incorporación</Link>
           </li>
         </ul>
-      </section>
+      </Section>
     </>
   );
 }

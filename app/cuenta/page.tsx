@@ -6,6 +6,8 @@ import { Badge } from "@/components/ui/Badge";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor } from "@/lib/auth/session";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Mi cuenta" };
 
@@ -15,10 +17,7 @@ export default async function AccountPage() {
   return (
     <>
       <PageHeader title="Mi cuenta" lead="Sus datos según ClaveÚnica y los roles que tiene en la red." />
-      <section aria-labelledby="titulo-persona" className="mb-10">
-        <h2 id="titulo-persona" className="mb-4 text-2xl font-bold">
-          Datos personales
-        </h2>
+      <Section id="titulo-persona" title="Datos personales" className="mb-10">
         <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[10rem_1fr]">
           <dt className="font-bold">RUN</dt>
           <dd data-testid="run">{formatRun(actor.run)}</dd>
@@ -27,12 +26,9 @@ export default async function AccountPage() {
           <dt className="font-bold">Apellidos</dt>
           <dd>{actor.familyNames}</dd>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-roles">
-        <h2 id="titulo-roles" className="mb-4 text-2xl font-bold">
-          Roles
-        </h2>
+      <Section id="titulo-roles" title="Roles">
         <ul className="mb-6 space-y-2">
           <li>
             <Badge>{ROLE_LABELS.CITIZEN}</Badge>
@@ -44,39 +40,21 @@ export default async function AccountPage() {
           )}
         </ul>
         {actor.memberships.length > 0 ? (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="mb-2 text-left font-medium">Roles en instituciones</caption>
-              <thead>
-                <tr className="border-b-2 border-tertiary">
-                  <th scope="col" className="py-2 pr-4">
-                    Institución
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Rol
-                  </th>
-                  <th scope="col" className="py-2">
-                    Firma acuerdos
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {actor.memberships.map((m) => (
-                  <tr key={m.institutionCode} className="border-b border-line">
-                    <th scope="row" className="py-3 pr-4 font-normal">
-                      <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
-                    </th>
-                    <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
-                    <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Roles en instituciones" columns={["Institución", "Rol", "Firma acuerdos"]} captionClassName="mb-2 text-left font-medium">
+            {actor.memberships.map((m) => (
+              <tr key={m.institutionCode} className="border-b border-line">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link href={`/instituciones/${m.institutionCode}`}>{m.institutionName}</Link>
+                </th>
+                <td className="py-3 pr-4">{ROLE_LABELS[m.role]}</td>
+                <td className="py-3">{m.headOfService ? "Sí, jefatura de servicio" : "No"}</td>
+              </tr>
+            ))}
+          </Table>
         ) : (
           <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { ZDataItemSearchQuery, type TDataItemSearchQuery } from "@/lib/data-dire
 import { listDataStewards, searchDataItems } from "@/lib/data-directory/service";
 import { plural } from "@/lib/format";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
+import { Table } from "@/components/ui/Table";
 
 export const metadata: Metadata = { title: "Directorio de Datos" };
 
@@ -68,53 +69,29 @@ export default async function DataDirectoryPage({ searchParams }: { searchParams
       {total === 0 ? (
         <p>No hay datos que coincidan. Pruebe con otras palabras o quite algún filtro.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Datos del directorio</caption>
-            <thead>
-              <tr className="border-b-2 border-tertiary">
-                <th scope="col" className="py-2 pr-4">
-                  Dato
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Institución responsable
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Clasificación
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Actualización
-                </th>
-                <th scope="col" className="py-2">
-                  Servicios
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.data.map((d) => (
-                <tr key={d.id} className="border-b border-line align-top">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <Link href={`/datos/${d.id}`} className="font-medium">
-                      {d.name}
-                    </Link>
-                    <span className="block text-sm text-ink-muted">{d.id}</span>
-                    {d.status !== "PUBLISHED" && (
-                      <span className="mt-1 block">
-                        <StatusBadge status={d.status} />
-                      </span>
-                    )}
-                  </th>
-                  <td className="py-3 pr-4">{d.steward.name}</td>
-                  <td className="py-3 pr-4">
-                    <ClassificationBadge classification={d.classification} />
-                  </td>
-                  <td className="py-3 pr-4">{FREQUENCY_LABELS[d.updateFrequency]}</td>
-                  <td className="py-3">{d.servicesCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Datos del directorio" columns={["Dato", "Institución responsable", "Clasificación", "Actualización", "Servicios"]}>
+          {result.data.map((d) => (
+            <tr key={d.id} className="border-b border-line align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <Link href={`/datos/${d.id}`} className="font-medium">
+                  {d.name}
+                </Link>
+                <span className="block text-sm text-ink-muted">{d.id}</span>
+                {d.status !== "PUBLISHED" && (
+                  <span className="mt-1 block">
+                    <StatusBadge status={d.status} />
+                  </span>
+                )}
+              </th>
+              <td className="py-3 pr-4">{d.steward.name}</td>
+              <td className="py-3 pr-4">
+                <ClassificationBadge classification={d.classification} />
+              </td>
+              <td className="py-3 pr-4">{FREQUENCY_LABELS[d.updateFrequency]}</td>
+              <td className="py-3">{d.servicesCount}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={(p) => linkFor(query, p)} />
     </>

@@ -8,6 +8,7 @@ import { plural } from "@/lib/format";
 import { GROUP_LABELS, KIND_LABELS } from "@/lib/institutions/labels";
 import { ZInstitutionListQuery, type TInstitutionListQuery } from "@/lib/institutions/schemas";
 import { listInstitutions } from "@/lib/institutions/service";
+import { Table } from "@/components/ui/Table";
 
 export const metadata: Metadata = { title: "Instituciones y plazos" };
 
@@ -104,46 +105,22 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
       {total === 0 ? (
         <p>No hay instituciones que coincidan con la búsqueda. Pruebe con menos palabras o quite algún filtro.</p>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Instituciones con su grupo, plazo y obligación</caption>
-            <thead>
-              <tr className="border-b-2 border-tertiary">
-                <th scope="col" className="py-2 pr-4">
-                  Institución
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Tipo
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Grupo
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Plazo
-                </th>
-                <th scope="col" className="py-2">
-                  Obligación
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.data.map((i) => (
-                <tr key={i.code} className="border-b border-line align-top">
-                  <th scope="row" className="py-3 pr-4 font-normal">
-                    <Link href={`/instituciones/${i.code}`} className="font-medium">
-                      {i.name}
-                    </Link>
-                    <span className="block text-sm text-ink-muted">{i.code}</span>
-                  </th>
-                  <td className="py-3 pr-4">{KIND_LABELS[i.kind]}</td>
-                  <td className="py-3 pr-4">{i.group}</td>
-                  <td className="py-3 pr-4">{i.deadline.year}</td>
-                  <td className="py-3 text-sm">{i.deadline.duty}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table caption="Instituciones con su grupo, plazo y obligación" columns={["Institución", "Tipo", "Grupo", "Plazo", "Obligación"]}>
+          {result.data.map((i) => (
+            <tr key={i.code} className="border-b border-line align-top">
+              <th scope="row" className="py-3 pr-4 font-normal">
+                <Link href={`/instituciones/${i.code}`} className="font-medium">
+                  {i.name}
+                </Link>
+                <span className="block text-sm text-ink-muted">{i.code}</span>
+              </th>
+              <td className="py-3 pr-4">{KIND_LABELS[i.kind]}</td>
+              <td className="py-3 pr-4">{i.group}</td>
+              <td className="py-3 pr-4">{i.deadline.year}</td>
+              <td className="py-3 text-sm">{i.deadline.duty}</td>
+            </tr>
+          ))}
+        </Table>
       )}
       <Pagination page={page} totalPages={totalPages} hrefFor={(p) => hrefWith(query, p)} />
     </>

@@ -1,60 +1,57 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { describedBy, FieldError, Help } from "@/components/catalog/fields";
-import { apiErrorToSummary, byField, type FormIssue } from "@/components/catalog/issues";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { sendFile } from "@/components/forms/api";
+import { describedBy, FieldError, Help } from "@/components/forms/fields";
+import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
+import { apiErrorToSummary, byField } from "@/components/forms/issues";
+import { useFormIssues } from "@/components/forms/useFormIssues";
+import { useHydrated } from "@/components/forms/useHydrated";
 import { Alert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
-import { sendFile } from "./api";
-import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
+import { useShowAgreement } from "./useAgreement";
 
 const FIELD = "documento";
 const LABEL = "Documento PDF";
+const FAILED = "No se pudo adjuntar el documento";
 const MAX_BYTES = 10 * 1024 * 1024;
+
+const fieldOf = (path: string) => (path === "file" ? FIELD : undefined);
+const labelOf = (field: string) => (field === FIELD ? LABEL : undefined);
 
 /**
  * Attaches a PDF to the agreement (terms of its own, or a supporting document). Checks what it
  * can before sending (a file chosen, a PDF, at most 10 MB); the server checks the rest (the
- * file's content really is a PDF). Problems go to the summary and next to the field.
+ * file's content really is a PDF). Problems go to the summary and next to the field; the
+ * agreement the API answers (with the new document) is what the page shows next.
  */
 export function DocumentUpload({ agreementId }: { agreementId: string }) {
-  const router = useRouter();
+  const show = useShowAgreement();
   const hydrated = useHydrated();
   const inputRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLDivElement>(null);
-  const [issues, setIssues] = useState<FormIssue[]>([]);
-  const [summaryTitle, setSummaryTitle] = useState<string | undefined>();
-  const [attempt, setAttempt] = useState(0);
+  const { issues, summaryTitle, attempt, setIssues, show: showIssues } = useFormIssues(fieldOf, labelOf);
   const [done, setDone] = useState<string | null>(null);
-
-  const fieldOf = (path: string) => (path === "file" ? FIELD : undefined);
-  const labelOf = (field: string) => (field === FIELD ? LABEL : undefined);
 
   const mutation = useMutation({
     mutationFn: (file: File) => sendFile<TAgreement>(`/api/v1/agreements/${agreementId}/documents`, file),
-    onSuccess: (_a, file) => {
+    onSuccess: (agreement, file) => {
       if (inputRef.current) inputRef.current.value = "";
       setIssues([]);
       setDone(`Se adjuntó «${file.name}».`);
-      router.refresh();
+      show(agreement);
       requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
-      const s = apiErrorToSummary(err, fieldOf, labelOf, "No se pudo adjuntar el documento");
-      setSummaryTitle(s.title === "Hay problemas con los datos ingresados" ? "No se pudo adjuntar el documento" : s.title);
-      setIssues(s.issues);
-      setAttempt((a) => a + 1);
+      const summary = apiErrorToSummary(err, fieldOf, labelOf, FAILED);
+      showIssues(summary.title === "Hay problemas con los datos ingresados" ? FAILED : summary.title, summary.issues);
     },
   });
 
   function fail(message: string) {
-    setSummaryTitle("No se pudo adjuntar el documento");
-    setIssues([{ field: FIELD, message: `${LABEL}: ${message}`, inline: message }]);
-    setAttempt((a) => a + 1);
+    showIssues(FAILED, [{ field: FIELD, message: `${LABEL}: ${message}`, inline: message }]);
   }
 
   function submit(e: FormEvent) {

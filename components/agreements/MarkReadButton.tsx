@@ -3,8 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { sendJson } from "@/components/catalog/api";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { sendJson } from "@/components/forms/api";
+import { useHydrated } from "@/components/forms/useHydrated";
 
 /** "Marcar como leída": POSTs, then refreshes the page (and the header's unread counts). */
 export function MarkReadButton({ id, title }: { id: string; title: string }) {

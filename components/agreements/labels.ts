@@ -81,6 +81,9 @@ export function deadlineWords(left: number | null): { text: string; tone: "norma
   return { text: `Quedan ${businessDays(left)}`, tone: left <= 3 ? "soon" : "normal" };
 }
 
+/** A date without time (YYYY-MM-DD), read as that calendar day whatever the time zone. */
+export const calendarDate = (d: string) => new Date(`${d}T12:00:00Z`);
+
 export const formatBytes = (n: number) =>
   n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${new Intl.NumberFormat("es-CL", { maximumFractionDigits: 0 }).format(n / 1024)} KB` : `${new Intl.NumberFormat("es-CL", { maximumFractionDigits: 1 }).format(n / 1024 / 1024)} MB`;
 

@@ -2,9 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { useController } from "react-hook-form";
 import type { TDataItemPage } from "@/lib/data-directory/schemas";
-import { getJson } from "./api";
-import { describedBy, FieldError, Help, inputClass } from "./fields";
+import { getJson } from "@/components/forms/api";
+import { describedBy, FieldError, Help, inputClass, useFieldErrors } from "@/components/forms/fields";
 import { ClassificationBadge, StatusBadge } from "./StatusBadge";
 import { useDebounced } from "./useDebounced";
 
@@ -23,23 +24,13 @@ async function searchItems(q: string, signal: AbortSignal): Promise<DataItemBrie
 /**
  * Chooses data items of the Directorio de Datos: a labelled search (debounced, against the public
  * API) whose results can be added, and the chosen ones, each with a "Quitar" button. A live
- * region announces how many results there are.
+ * region announces how many results there are. The chosen items are the form's value `id`.
  */
-export function DataItemPicker({
-  id,
-  legend,
-  help,
-  errors,
-  selected,
-  onChange,
-}: {
-  id: string;
-  legend: string;
-  help: string;
-  errors?: readonly string[];
-  selected: DataItemBrief[];
-  onChange: (items: DataItemBrief[]) => void;
-}) {
+export function DataItemPicker({ id, legend, help }: { id: string; legend: string; help: string }) {
+  const { field } = useController({ name: id });
+  const selected = field.value as DataItemBrief[];
+  const onChange = (items: DataItemBrief[]) => field.onChange(items);
+  const errors = useFieldErrors(id);
   const [text, setText] = useState("");
   const [announcement, setAnnouncement] = useState("");
   const searchRef = useRef<HTMLInputElement>(null);

@@ -3,15 +3,21 @@
 import { useDeferredValue, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { listEndpoints, parseOpenApiInput } from "@/lib/catalog/openapi-parse";
 import { EndpointsTable } from "./EndpointsTable";
-import { describedBy, FieldError, Help, inputClass } from "./fields";
+import { useController } from "react-hook-form";
+import { describedBy, FieldError, Help, inputClass, useFieldErrors } from "@/components/forms/fields";
 
 const MAX_FILE_BYTES = 900_000;
 
 /**
  * The service's OpenAPI description: pasted as JSON or YAML, or loaded from a file, with a live
  * preview of its endpoints. The full validation against the official schema happens on saving.
+ * The text is the form's value `id`.
  */
-export function OpenApiField({ id, value, onChange, errors }: { id: string; value: string; onChange: (text: string) => void; errors?: readonly string[] }) {
+export function OpenApiField({ id }: { id: string }) {
+  const { field } = useController({ name: id });
+  const value = field.value as string;
+  const onChange = (text: string) => field.onChange(text);
+  const errors = useFieldErrors(id);
   const fileRef = useRef<HTMLInputElement>(null);
   const [fileMessage, setFileMessage] = useState("");
   const deferred = useDeferredValue(value);

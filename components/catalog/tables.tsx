@@ -5,118 +5,67 @@ import type { TServiceSummary } from "@/lib/catalog/schemas";
 import type { TDataItemSummary } from "@/lib/data-directory/schemas";
 import { formatDate, formatNumber } from "@/lib/format";
 import { ClassificationBadge, StatusBadge } from "./StatusBadge";
+import { Table } from "@/components/ui/Table";
 
-const th = "py-2 pr-4";
 
 /** The institution's services, each linking to its manage page. */
 export function ServicesTable({ services, institution, caption }: { services: TServiceSummary[]; institution: string; caption: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-tertiary">
-            <th scope="col" className={th}>
-              Servicio
+    <Table caption={caption} columns={["Servicio", "Estado", "Datos", "Niveles de servicio", "Actualizado"]}>
+      {services.map((s) => {
+        const [, code, version] = s.id.split("/");
+        return (
+          <tr key={s.id} className="border-b border-line align-top">
+            <th scope="row" className="py-3 pr-4 font-normal">
+              <Link href={`/institucion/${institution}/servicios/${code}/${version}`} className="font-medium">
+                {s.name}
+              </Link>
+              <code className="block text-sm text-ink-muted">{s.id}</code>
             </th>
-            <th scope="col" className={th}>
-              Estado
-            </th>
-            <th scope="col" className={th}>
-              Datos
-            </th>
-            <th scope="col" className={th}>
-              Niveles de servicio
-            </th>
-            <th scope="col" className="py-2">
-              Actualizado
-            </th>
+            <td className="py-3 pr-4">
+              <StatusBadge status={s.status} />
+            </td>
+            <td className="py-3 pr-4">
+              <span className="flex flex-wrap gap-1">
+                {s.sensitive && <ClassificationBadge classification="SENSIBLE" />}
+                {s.personal && <ClassificationBadge classification="PERSONAL" />}
+                {!s.sensitive && !s.personal && <span className="text-sm text-ink-muted">Sin datos personales</span>}
+              </span>
+            </td>
+            <td className="py-3 pr-4 text-sm whitespace-nowrap">
+              {formatNumber(s.tps)} TPS · {formatNumber(s.availability)} %
+            </td>
+            <td className="py-3 text-sm whitespace-nowrap">{formatDate(new Date(s.updatedAt))}</td>
           </tr>
-        </thead>
-        <tbody>
-          {services.map((s) => {
-            const [, code, version] = s.id.split("/");
-            return (
-              <tr key={s.id} className="border-b border-line align-top">
-                <th scope="row" className="py-3 pr-4 font-normal">
-                  <Link href={`/institucion/${institution}/servicios/${code}/${version}`} className="font-medium">
-                    {s.name}
-                  </Link>
-                  <code className="block text-sm text-ink-muted">{s.id}</code>
-                </th>
-                <td className="py-3 pr-4">
-                  <StatusBadge status={s.status} />
-                </td>
-                <td className="py-3 pr-4">
-                  <span className="flex flex-wrap gap-1">
-                    {s.sensitive && <ClassificationBadge classification="SENSIBLE" />}
-                    {s.personal && <ClassificationBadge classification="PERSONAL" />}
-                    {!s.sensitive && !s.personal && <span className="text-sm text-ink-muted">Sin datos personales</span>}
-                  </span>
-                </td>
-                <td className="py-3 pr-4 text-sm whitespace-nowrap">
-                  {formatNumber(s.tps)} TPS · {formatNumber(s.availability)} %
-                </td>
-                <td className="py-3 text-sm whitespace-nowrap">{formatDate(new Date(s.updatedAt))}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </Table>
   );
 }
 
 /** The institution's data items, each linking to its manage page. */
 export function DataItemsTable({ items, institution, caption }: { items: TDataItemSummary[]; institution: string; caption: string }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b-2 border-tertiary">
-            <th scope="col" className={th}>
-              Dato
-            </th>
-            <th scope="col" className={th}>
-              Clasificación
-            </th>
-            <th scope="col" className={th}>
-              Estado
-            </th>
-            <th scope="col" className={th}>
-              Servicios que lo usan
-            </th>
-            <th scope="col" className={th}>
-              Actualización
-            </th>
-            <th scope="col" className="py-2">
-              Modificado
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((d) => (
-            <tr key={d.id} className="border-b border-line align-top">
-              <th scope="row" className="py-3 pr-4 font-normal">
-                <Link href={`/institucion/${institution}/datos/${d.code}`} className="font-medium">
-                  {d.name}
-                </Link>
-                <code className="block text-sm text-ink-muted">{d.id}</code>
-              </th>
-              <td className="py-3 pr-4">
-                <ClassificationBadge classification={d.classification} />
-              </td>
-              <td className="py-3 pr-4">
-                <StatusBadge status={d.status} />
-              </td>
-              <td className="py-3 pr-4">{d.servicesCount === 0 ? <Badge>Ninguno</Badge> : formatNumber(d.servicesCount)}</td>
-              <td className="py-3 pr-4 text-sm">{FREQUENCY_LABELS[d.updateFrequency]}</td>
-              <td className="py-3 text-sm whitespace-nowrap">{formatDate(new Date(d.updatedAt))}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table caption={caption} columns={["Dato", "Clasificación", "Estado", "Servicios que lo usan", "Actualización", "Modificado"]}>
+      {items.map((d) => (
+        <tr key={d.id} className="border-b border-line align-top">
+          <th scope="row" className="py-3 pr-4 font-normal">
+            <Link href={`/institucion/${institution}/datos/${d.code}`} className="font-medium">
+              {d.name}
+            </Link>
+            <code className="block text-sm text-ink-muted">{d.id}</code>
+          </th>
+          <td className="py-3 pr-4">
+            <ClassificationBadge classification={d.classification} />
+          </td>
+          <td className="py-3 pr-4">
+            <StatusBadge status={d.status} />
+          </td>
+          <td className="py-3 pr-4">{d.servicesCount === 0 ? <Badge>Ninguno</Badge> : formatNumber(d.servicesCount)}</td>
+          <td className="py-3 pr-4 text-sm">{FREQUENCY_LABELS[d.updateFrequency]}</td>
+          <td className="py-3 text-sm whitespace-nowrap">{formatDate(new Date(d.updatedAt))}</td>
+        </tr>
+      ))}
+    </Table>
   );
 }

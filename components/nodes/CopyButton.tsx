@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { useHydrated } from "@/components/forms/useHydrated";
 import { Button } from "@/components/ui/Button";
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,16 +1,13 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState, type FormEvent } from "react";
-import { ApiError, sendJson, type Issue } from "@/components/catalog/api";
-import { ChoiceGroup, RequiredNote, TextField } from "@/components/catalog/fields";
-import { FormErrorSummary } from "@/components/catalog/FormErrorSummary";
-import { byField, zodToIssues } from "@/components/catalog/issues";
-import { useFormIssues } from "@/components/catalog/useFormIssues";
-import { useHydrated } from "@/components/catalog/useHydrated";
+import { useEffect, useRef, useState } from "react";
+import { ApiForm, SubmitRow, useApiForm } from "@/components/forms/ApiForm";
+import { isErrorCode, sendJson } from "@/components/forms/api";
+import { CodeField } from "@/components/forms/CodeField";
+import { ControlledChoices, ControlledText } from "@/components/forms/controlled";
+import { apiResolver } from "@/components/forms/resolver";
 import { Alert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { ZNodeCreate, type TNode } from "@/lib/nodes/schemas";
 import { ENVIRONMENT_HELP } from "./labels";
@@ -19,14 +16,13 @@ import { TokenPanel, type IssuedToken } from "./TokenPanel";
 type Values = { name: string; environment: "" | "dev" | "prod"; baseUrl: string };
 
 const LABELS: Record<string, string> = { name: "Nombre del nodo", environment: "Ambiente", baseUrl: "URL de red del nodo" };
-const ENV_FIRST = "environment-dev";
+const FAILED = "No se pudo registrar el nodo";
 
 const fieldOf = (path: string): string | undefined => {
   if (path === "name" || path === "baseUrl") return path;
-  if (path === "environment") return ENV_FIRST;
+  if (path === "environment") return "environment-dev";
   return undefined;
 };
-const labelOf = (field: string) => LABELS[field === ENV_FIRST ? "environment" : field];
 
 /**
  * Registers a node of the institution (it starts pending). The answer carries the one-time
@@ -34,50 +30,31 @@ const labelOf = (field: string) => LABELS[field === ENV_FIRST ? "environment" : 
  * holds it again (reloading it shows an empty form).
  */
 export function NodeForm({ institution, portalUrl, listHref }: { institution: string; portalUrl: string; listHref: string }) {
-  const hydrated = useHydrated();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [values, setValues] = useState<Values>({ name: "", environment: "dev", baseUrl: "" });
   const [issued, setIssued] = useState<(IssuedToken & { nodeName: string }) | null>(null);
-  const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const bodyOf = (v: Values) => ({ institution, name: v.name.trim(), environment: v.environment || undefined, baseUrl: v.baseUrl.trim() });
 
   useEffect(() => {
     if (issued) headingRef.current?.focus();
   }, [issued]);
 
-  const { issues, summaryTitle, attempt, show, showApiError, showIssues, clear } = useFormIssues(fieldOf, labelOf);
-  const mutation = useMutation({
-    mutationFn: (body: unknown) => sendJson<{ node: TNode; token: string; expiresAt: string }>("/api/v1/nodes", "POST", body),
-    onSuccess: (r) => {
-      clear();
+  const api = useApiForm({
+    defaultValues: { name: "", environment: "dev", baseUrl: "" } as Values,
+    // An empty text field says so plainly, rather than naming the format it lacks.
+    resolver: apiResolver(ZNodeCreate, bodyOf, { blankIsMissing: ["name", "baseUrl"] }),
+    fieldOf,
+    labelOf: (field) => LABELS[field.split("-")[0]!],
+    send: (body) => sendJson<{ node: TNode; token: string; expiresAt: string }>("/api/v1/nodes", "POST", body),
+    onSent: (r) => {
+      api.summary.clear();
       setIssued({ purpose: "register", token: r.token, expiresAt: r.expiresAt, node: { id: r.node.id, environment: r.node.environment, baseUrl: r.node.baseUrl }, nodeName: r.node.name });
     },
-    onError: (err) => {
-      if (err instanceof ApiError && err.code === "node_exists") {
-        show("No se pudo registrar el nodo", [{ field: "name", message: `${LABELS.name}: ${err.message} Elija otro nombre.`, inline: `${err.message} Elija otro nombre.` }]);
-      } else {
-        showApiError(err, "No se pudo registrar el nodo");
-      }
+    onError: (err, summary) => {
+      if (isErrorCode(err, "node_exists")) summary.show(FAILED, [{ field: "name", message: `${LABELS.name}: ${err.message} Elija otro nombre.`, inline: `${err.message} Elija otro nombre.` }]);
+      else summary.showApiError(err, FAILED);
     },
   });
-
-  function submit(e: FormEvent) {
-    e.preventDefault();
-    if (mutation.isPending) return;
-    const body = { institution, name: values.name.trim(), environment: values.environment || undefined, baseUrl: values.baseUrl.trim() };
-    const found: Issue[] = [];
-    const parsed = ZNodeCreate.safeParse(body);
-    if (!parsed.success) {
-      // An empty text field says so plainly, rather than naming the format it lacks.
-      const empty = (path: string) => (path === "name" || path === "baseUrl") && !body[path].trim();
-      found.push(...zodToIssues(parsed.error, body).map((i) => (empty(i.path) ? { ...i, message: "Complete este campo." } : i)));
-    }
-    if (found.length) {
-      showIssues(found);
-      return;
-    }
-    clear();
-    mutation.mutate(parsed.data);
-  }
+  const onSubmit = api.submit((values) => api.send(bodyOf(values)));
 
   if (issued) {
     const nodeHref = `/institucion/${institution}/nodos/${issued.nodeName}`;
@@ -96,52 +73,31 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
     );
   }
 
-  const errors = byField(issues);
   return (
-    <form onSubmit={submit} noValidate className="max-w-3xl">
-      <FormErrorSummary title={summaryTitle} issues={issues} attempt={attempt} />
-      <RequiredNote />
+    <ApiForm api={api} onSubmit={onSubmit}>
       <div className="space-y-6">
-        <TextField
-          id="name"
+        <CodeField
+          name="name"
           label={LABELS.name}
-          required
-          value={values.name}
-          onChange={(e) => set("name", e.target.value)}
-          errors={errors.name}
-          autoComplete="off"
-          spellCheck={false}
+          rule="Minúsculas, dígitos y guiones, hasta 32 caracteres, sin empezar con guion"
+          example="nodo-1"
+          identifier={(v) => `${institution}/${v.name.trim() || "nombre"}`}
           maxLength={32}
-          help={
-            <>
-              Minúsculas, dígitos y guiones, hasta 32 caracteres, sin empezar con guion (por ejemplo, <code>nodo-1</code>). Su identificador será{" "}
-              <code>
-                {institution}/{values.name.trim() || "nombre"}
-              </code>{" "}
-              y no podrá cambiarse.
-            </>
-          }
         />
-        <ChoiceGroup
-          id="environment"
+        <ControlledChoices
+          name="environment"
           type="radio"
           legend={LABELS.environment}
           required
           help="Un nodo pertenece a un solo ambiente: sus claves y acuerdos nunca se cruzan con el otro."
-          errors={errors[ENV_FIRST]}
           options={(["dev", "prod"] as const).map((env) => ({ value: env, label: ENVIRONMENT_LABELS[env], help: ENVIRONMENT_HELP[env] }))}
-          selected={values.environment ? [values.environment] : []}
-          onToggle={(v) => set("environment", v as "dev" | "prod")}
         />
-        <TextField
-          id="baseUrl"
+        <ControlledText
+          name="baseUrl"
           label={LABELS.baseUrl}
           required
           type="url"
           inputMode="url"
-          value={values.baseUrl}
-          onChange={(e) => set("baseUrl", e.target.value)}
-          errors={errors.baseUrl}
           autoComplete="off"
           spellCheck={false}
           help={
@@ -152,12 +108,7 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
           }
         />
       </div>
-      <div className="mt-8 flex flex-wrap items-center gap-4 border-t border-line pt-6">
-        <Button type="submit" disabled={!hydrated || mutation.isPending} aria-busy={mutation.isPending}>
-          {mutation.isPending ? "Registrando…" : "Registrar el nodo"}
-        </Button>
-        <Link href={listHref}>Cancelar</Link>
-      </div>
-    </form>
+      <SubmitRow pending={api.mutation.isPending} label="Registrar el nodo" pendingLabel="Registrando…" cancelHref={listHref} className="mt-8" />
+    </ApiForm>
   );
 }

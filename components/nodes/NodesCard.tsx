@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/session";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { formatNumber, plural } from "@/lib/format";
 import { listNodes } from "@/lib/nodes/service";
+import { Section } from "@/components/ui/Section";
 
 /** The "Nodos" card of the institution's area: active nodes per environment (server component; members only, like the page). */
 export async function NodesCard({ institution, actor }: { institution: string; actor: Actor }) {
@@ -12,10 +13,7 @@ export async function NodesCard({ institution, actor }: { institution: string; a
   const base = `/institucion/${institution}/nodos`;
   const pending = nodes.filter((n) => n.status === "PENDING").length;
   return (
-    <section aria-labelledby="titulo-nodos" className="rounded-lg border border-line bg-surface p-5">
-      <h2 id="titulo-nodos" className="text-2xl font-bold">
-        <Link href={base}>Nodos</Link>
-      </h2>
+    <Section id="titulo-nodos" title={<Link href={base}>Nodos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
       <p className="mt-1">Los nodos que la institución ejecuta en sus servidores para intercambiar datos en la red.</p>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {(["dev", "prod"] as const).map((env) => (
@@ -31,6 +29,6 @@ export async function NodesCard({ institution, actor }: { institution: string; a
         </ButtonLink>
         {can(actor, "node.manage", institution) && <ButtonLink href={`${base}/nuevo`}>Registrar un nodo</ButtonLink>}
       </div>
-    </section>
+    </Section>
   );
 }

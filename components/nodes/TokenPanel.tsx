@@ -5,6 +5,7 @@ import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { formatDateTime } from "@/lib/format";
 import { ANCHOR_URL, configExample, registerCommands, rotateCommand } from "./commands";
 import { CopyButton } from "./CopyButton";
+import { Section } from "@/components/ui/Section";
 
 export type IssuedToken = {
   purpose: "register" | "rotate";
@@ -74,10 +75,7 @@ export function TokenPanel({ issued, portalUrl, headingRef }: { issued: IssuedTo
         </div>
       </section>
 
-      <section aria-labelledby="pasos-titulo">
-        <h2 id="pasos-titulo" className="mb-3 text-2xl font-bold">
-          {rotate ? "Rote las claves en el servidor del nodo" : "Instale el nodo en el servidor de la institución"}
-        </h2>
+      <Section id="pasos-titulo" title={rotate ? "Rote las claves en el servidor del nodo" : "Instale el nodo en el servidor de la institución"} headingClassName="mb-3 text-2xl font-bold">
         {rotate ? (
           <ol className="list-decimal space-y-4 pl-6">
             <li>
@@ -128,7 +126,7 @@ export function TokenPanel({ issued, portalUrl, headingRef }: { issued: IssuedTo
             <li>Cuando el nodo presente sus claves, quedará «Activo» en el portal y entrará en la configuración de la red en menos de un minuto.</li>
           </ol>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

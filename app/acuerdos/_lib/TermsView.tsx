@@ -4,6 +4,7 @@ import { TermsText } from "@/components/agreements/TermsText";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { formatDate } from "@/lib/format";
+import { Section } from "@/components/ui/Section";
 
 type Terms = { version: number; title: string; text: string; sha256: string; createdAt: Date };
 
@@ -19,15 +20,12 @@ export function StandardTermsView({ terms, latest }: { terms: Terms; latest: num
           </p>
         )}
       </PageHeader>
-      <section aria-labelledby="titulo-huella" className="mb-8 max-w-3xl rounded-lg border border-line bg-surface p-4">
-        <h2 id="titulo-huella" className="font-sans text-lg font-bold text-ink">
-          Huella SHA-256 del texto
-        </h2>
+      <Section id="titulo-huella" title="Huella SHA-256 del texto" className="mb-8 max-w-3xl rounded-lg border border-line bg-surface p-4" headingClassName="font-sans text-lg font-bold text-ink">
         <p className="mt-1">
           <code className="break-all">{terms.sha256}</code>
         </p>
         <p className="mt-1 text-sm text-ink-muted">Es la huella que queda registrada en el acuerdo y en cada firma.</p>
-      </section>
+      </Section>
       <TermsText text={terms.text} title={terms.title} />
     </>
   );

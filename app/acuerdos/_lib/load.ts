@@ -1,7 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
-import type { AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "@/components/agreements/AgreementForm";
+import type { AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "@/components/agreements/form-values";
 import type { TAgreement } from "@/lib/agreements/schemas";
 import { getAgreement } from "@/lib/agreements/service";
 import { can } from "@/lib/auth/permissions";
@@ -10,6 +10,7 @@ import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
 import { isAppError } from "@/lib/errors";
 import { searchProcedures } from "@/lib/procedures/service";
+import { orNotFound } from "../../_lib/not-found";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const SERVICE_REF = /^[A-Z0-9][A-Z0-9-]{1,31}\/[a-z0-9][a-z0-9-]{1,63}\/v[1-9]\d{0,2}$/;
@@ -19,16 +20,6 @@ export async function requireActor(returnPath: string): Promise<Actor> {
   const actor = await getCurrentActor();
   if (!actor) redirect(`/ingresar?desde=${encodeURIComponent(returnPath)}`);
   return actor;
-}
-
-/** NotFoundError → the 404 page (what a person may not see does not exist for them). */
-export async function orNotFound<T>(load: Promise<T>): Promise<T> {
-  try {
-    return await load;
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
 }
 
 /**
@@ -91,6 +82,3 @@ export function agreementFormValues(a: TAgreement): AgreementFormValues {
     requestedUntil: a.requestedUntil ?? "",
   };
 }
-
-/** A date without time (YYYY-MM-DD), read as that calendar day whatever the time zone. */
-export const calendarDate = (d: string) => new Date(`${d}T12:00:00Z`);

@@ -10,7 +10,9 @@ import { PageHeader } from "@/components/ui/PageHeader";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { getService } from "@/lib/catalog/service";
 import { formatNumber } from "@/lib/format";
-import { consumerOptions, formService, orNotFound, procedureOptions, requireActor, SERVICE_REF } from "../_lib/load";
+import { orNotFound } from "../../_lib/not-found";
+import { consumerOptions, formService, procedureOptions, requireActor, SERVICE_REF } from "../_lib/load";
+import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Solicitar acceso a un servicio" };
 
@@ -75,10 +77,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
     <>
       {crumbs}
       {header}
-      <section aria-labelledby="titulo-servicio" className="mb-8 max-w-3xl rounded-lg border border-line bg-surface p-5">
-        <h2 id="titulo-servicio" className="text-xl font-bold">
-          El servicio que solicita
-        </h2>
+      <Section id="titulo-servicio" title="El servicio que solicita" className="mb-8 max-w-3xl rounded-lg border border-line bg-surface p-5" headingClassName="text-xl font-bold">
         <p className="mt-2 flex flex-wrap items-center gap-2">
           <Link href={publicHref} className="font-medium">
             {service.name}
@@ -104,7 +103,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
             ? "Al enviarla, el acuerdo queda vigente de inmediato con los términos estándar de la Red."
             : `Una vez enviada, ${service.provider.name} tiene 15 días hábiles para responder (prorrogables una vez por 5). Si acepta, el acuerdo rige cuando lo firman las jefaturas de servicio de ambas instituciones.`}
         </p>
-      </section>
+      </Section>
       <AgreementForm
         mode="create"
         service={formService(service)}

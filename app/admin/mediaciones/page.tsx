@@ -10,6 +10,7 @@ import { listAgreements } from "@/lib/agreements/service";
 import { plural } from "@/lib/format";
 import { listNotifications } from "@/lib/notifications/service";
 import { DEADLINE_WARNING_BUSINESS_DAYS, deadlineWatch, requirePlatform } from "../_lib/platform";
+import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Mediaciones y plazos" };
 
@@ -35,10 +36,7 @@ export default async function MediationsPage({ searchParams }: Props) {
         lead="Las solicitudes que esperan la decisión de la plataforma, las que están por vencer o vencieron sin respuesta, y los avisos de la red."
       />
 
-      <section aria-labelledby="titulo-mediaciones" className="mb-12">
-        <h2 id="titulo-mediaciones" className="mb-2 text-2xl font-bold">
-          En mediación
-        </h2>
+      <Section id="titulo-mediaciones" title="En mediación" className="mb-12" headingClassName="mb-2 text-2xl font-bold">
         <p className="mb-3 text-ink-muted">
           La institución solicitante pidió mediación tras un rechazo o un plazo vencido. Abra cada una para aceptarla (fijando TPS, disponibilidad y términos)
           o rechazarla en forma definitiva, siempre con su motivo.
@@ -53,12 +51,9 @@ export default async function MediationsPage({ searchParams }: Props) {
           <AgreementsTable agreements={queue.data} caption="Solicitudes en mediación" other="both" />
         )}
         <Pagination page={page} totalPages={queue.pagination.totalPages} hrefFor={(p) => (p > 1 ? `/admin/mediaciones?page=${p}` : "/admin/mediaciones")} />
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-plazos" className="mb-12">
-        <h2 id="titulo-plazos" className="mb-2 text-2xl font-bold">
-          Plazos por vencer o vencidos
-        </h2>
+      <Section id="titulo-plazos" title="Plazos por vencer o vencidos" className="mb-12" headingClassName="mb-2 text-2xl font-bold">
         <h3 id="titulo-por-vencer" className="mt-4 mb-2 text-xl font-bold">
           Por vencer
         </h3>
@@ -83,12 +78,9 @@ export default async function MediationsPage({ searchParams }: Props) {
         ) : (
           <AgreementsTable agreements={watch.expired} caption="Solicitudes vencidas sin respuesta" other="both" />
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-notificaciones">
-        <h2 id="titulo-notificaciones" className="mb-2 text-2xl font-bold">
-          Notificaciones de la plataforma
-        </h2>
+      <Section id="titulo-notificaciones" title="Notificaciones de la plataforma" headingClassName="mb-2 text-2xl font-bold">
         <p className="mb-3 font-medium">
           {plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")}
           {inbox.data.length >= NOTIFICATIONS_SHOWN && ` · se muestran las ${NOTIFICATIONS_SHOWN} más recientes`}
@@ -97,7 +89,7 @@ export default async function MediationsPage({ searchParams }: Props) {
         <p className="mt-6">
           <Link href="/admin">Volver a la consola</Link>
         </p>
-      </section>
+      </Section>
     </>
   );
 }

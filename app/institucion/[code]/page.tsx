@@ -14,6 +14,8 @@ import { countDataItemsByStatus, searchDataItems } from "@/lib/data-directory/se
 import { listAgreements } from "@/lib/agreements/service";
 import { listNotifications } from "@/lib/notifications/service";
 import { requireStaff, STATUSES, titlePart, withTotal } from "../_lib/staff";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -83,10 +85,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
       </PageHeader>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="titulo-servicios" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-servicios" className="text-2xl font-bold">
-            <Link href={`${base}/servicios`}>Servicios</Link>
-          </h2>
+        <Section id="titulo-servicios" title={<Link href={`${base}/servicios`}>Servicios</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalServices, "servicio en total", "servicios en total")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={serviceCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -95,11 +94,8 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
             {canEdit && <ButtonLink href={`${base}/servicios/nuevo`}>Nuevo servicio</ButtonLink>}
           </div>
-        </section>
-        <section aria-labelledby="titulo-datos" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-datos" className="text-2xl font-bold">
-            <Link href={`${base}/datos`}>Datos</Link>
-          </h2>
+        </Section>
+        <Section id="titulo-datos" title={<Link href={`${base}/datos`}>Datos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalItems, "dato en el Directorio de Datos", "datos en el Directorio de Datos")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={itemCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -108,14 +104,11 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
             {canEdit && <ButtonLink href={`${base}/datos/nuevo`}>Nuevo dato</ButtonLink>}
           </div>
-        </section>
+        </Section>
       </div>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <section aria-labelledby="titulo-acuerdos" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-acuerdos" className="text-2xl font-bold">
-            <Link href={`${base}/acuerdos`}>Acuerdos</Link>
-          </h2>
+        <Section id="titulo-acuerdos" title={<Link href={`${base}/acuerdos`}>Acuerdos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Las solicitudes de acceso que recibe por sus servicios y las que envía por servicios de otras instituciones.</p>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
@@ -130,11 +123,8 @@ export default async function InstitutionAreaPage({ params }: Props) {
               Ver acuerdos
             </ButtonLink>
           </div>
-        </section>
-        <section aria-labelledby="titulo-notificaciones" className="rounded-lg border border-line bg-surface p-5">
-          <h2 id="titulo-notificaciones" className="text-2xl font-bold">
-            <Link href={`${base}/notificaciones`}>Notificaciones</Link>
-          </h2>
+        </Section>
+        <Section id="titulo-notificaciones" title={<Link href={`${base}/notificaciones`}>Notificaciones</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Avisos sobre los acuerdos de la institución: solicitudes nuevas, plazos, respuestas y firmas.</p>
           <p className="mt-2 text-sm">
             <strong>{plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")}</strong>
@@ -144,65 +134,41 @@ export default async function InstitutionAreaPage({ params }: Props) {
               Ver notificaciones
             </ButtonLink>
           </div>
-        </section>
+        </Section>
       </div>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
         <NodesCard institution={institution.code} actor={actor} />
       </div>
 
-      <section aria-labelledby="titulo-recientes">
-        <h2 id="titulo-recientes" className="mb-4 text-2xl font-bold">
-          Cambios recientes
-        </h2>
+      <Section id="titulo-recientes" title="Cambios recientes">
         {recent.length === 0 ? (
           <p className="text-ink-muted">La institución aún no tiene servicios ni datos en la red.</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">Servicios y datos modificados recientemente</caption>
-              <thead>
-                <tr className="border-b-2 border-tertiary">
-                  <th scope="col" className="py-2 pr-4">
-                    Nombre
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Tipo
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Estado
-                  </th>
-                  <th scope="col" className="py-2">
-                    Modificado
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((r) => (
-                  <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
-                    <th scope="row" className="py-3 pr-4 font-normal">
-                      <Link href={r.href} className="font-medium">
-                        {r.name}
-                      </Link>
-                      <code className="block text-sm text-ink-muted">{r.id}</code>
-                    </th>
-                    <td className="py-3 pr-4">
-                      <span className="flex flex-wrap items-center gap-2">
-                        {r.kind}
-                        {r.classification && <ClassificationBadge classification={r.classification} />}
-                      </span>
-                    </td>
-                    <td className="py-3 pr-4">
-                      <StatusBadge status={r.status} />
-                    </td>
-                    <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table caption="Servicios y datos modificados recientemente" columns={["Nombre", "Tipo", "Estado", "Modificado"]}>
+            {recent.map((r) => (
+              <tr key={`${r.kind}-${r.id}`} className="border-b border-line align-top">
+                <th scope="row" className="py-3 pr-4 font-normal">
+                  <Link href={r.href} className="font-medium">
+                    {r.name}
+                  </Link>
+                  <code className="block text-sm text-ink-muted">{r.id}</code>
+                </th>
+                <td className="py-3 pr-4">
+                  <span className="flex flex-wrap items-center gap-2">
+                    {r.kind}
+                    {r.classification && <ClassificationBadge classification={r.classification} />}
+                  </span>
+                </td>
+                <td className="py-3 pr-4">
+                  <StatusBadge status={r.status} />
+                </td>
+                <td className="py-3 text-sm">{formatDateTime(new Date(r.updatedAt))}</td>
+              </tr>
+            ))}
+          </Table>
         )}
-      </section>
+      </Section>
     </>
   );
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { getService } from "@/lib/catalog/service";
 import { getDataItem } from "@/lib/data-directory/service";
-import { orNotFound, requireStaff, segment, SLUG, VERSION } from "./staff";
+import { orNotFound } from "../../_lib/not-found";
+import { requireStaff, segment, SLUG, VERSION } from "./staff";
 
 /** The staff gate, then the service (drafts included for members); 404 otherwise. Once per request. */
 export const loadManagedService = cache(async (rawCode: string, rawService: string, rawVersion: string, path: string) => {

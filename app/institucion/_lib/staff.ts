@@ -10,6 +10,7 @@ import { isAppError } from "@/lib/errors";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
 import { getInstitution } from "@/lib/institutions/service";
 
+
 export type StaffContext = {
   actor: Actor;
   institution: { code: string; name: string };
@@ -118,16 +119,6 @@ export const NOTICES: Record<string, string> = {
 export function noticeOf(value: string | string[] | undefined): string | null {
   const v = Array.isArray(value) ? value[0] : value;
   return v && Object.hasOwn(NOTICES, v) ? NOTICES[v]! : null;
-}
-
-/** A service or data item of the institution, or 404 (also for drafts the person may not see). */
-export async function orNotFound<T>(load: Promise<T>): Promise<T> {
-  try {
-    return await load;
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
 }
 
 /** A path segment for a page title: decoded when possible, never throwing. */

@@ -6,6 +6,7 @@ import { isAppError } from "@/lib/errors";
 import { KIND_LABELS, ONBOARDING_STAGES, REGION_LABELS } from "@/lib/institutions/labels";
 import { getInstitution } from "@/lib/institutions/service";
 import type { TInstitution } from "@/lib/institutions/schemas";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -41,10 +42,7 @@ export default async function InstitutionPage({ params }: Props) {
         </p>
       </header>
 
-      <section aria-labelledby="titulo-datos" className="mb-10">
-        <h2 id="titulo-datos" className="mb-4 text-2xl font-bold">
-          Datos de la institución
-        </h2>
+      <Section id="titulo-datos" title="Datos de la institución" className="mb-10">
         <dl className="grid gap-x-8 gap-y-4 sm:grid-cols-[12rem_1fr]">
           <dt className="font-bold">Código</dt>
           <dd>
@@ -61,12 +59,9 @@ export default async function InstitutionPage({ params }: Props) {
           <dt className="font-bold">Obligación</dt>
           <dd>{institution.deadline.duty}</dd>
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="titulo-incorporacion">
-        <h2 id="titulo-incorporacion" className="mb-4 text-2xl font-bold">
-          Incorporación a la red
-        </h2>
+      <Section id="titulo-incorporacion" title="Incorporación a la red">
         <p className="mb-4">
           Etapa actual: <strong>{ONBOARDING_STAGES[stageIndex]?.label}</strong>. {ONBOARDING_STAGES[stageIndex]?.description}
         </p>
@@ -87,7 +82,7 @@ export default async function InstitutionPage({ params }: Props) {
             );
           })}
         </ol>
-      </section>
+      </Section>
     </>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { AttributesTable } from "@/components/catalog/AttributesTable";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
@@ -9,27 +8,20 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
 import type { TDataItem } from "@/lib/data-directory/schemas";
 import { getDataItem } from "@/lib/data-directory/service";
-import { isAppError } from "@/lib/errors";
+import { orNotFound, titleOr } from "@/app/_lib/not-found";
 import { formatDate } from "@/lib/format";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ institution: string; code: string }> };
 
 async function load(params: Props["params"]): Promise<TDataItem> {
   const { institution, code } = await params;
-  try {
-    return await getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor());
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
+  return orNotFound(getDataItem(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}`, await getCurrentActor()));
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  try {
-    return { title: (await load(params)).name };
-  } catch {
-    return { title: "Dato no encontrado" };
-  }
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titleOr(() => load(params), "Dato no encontrado");
 }
 
 const DIRECTION = { INPUT: "Lo requiere (entrada)", OUTPUT: "Lo entrega (salida)" } as const;
@@ -51,66 +43,38 @@ export default async function DataItemPage({ params }: Props) {
       </header>
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-10">
-          <section aria-labelledby="titulo-descripcion">
-            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
-              Descripción
-            </h2>
+          <Section id="titulo-descripcion" title="Descripción" headingClassName="mb-3 text-2xl font-bold">
             <p className="whitespace-pre-line">{d.description}</p>
             <p className="mt-3 rounded border-l-4 border-primary bg-primary-light p-3">{CLASSIFICATION_HELP[d.classification]}</p>
-          </section>
-          <section aria-labelledby="titulo-atributos">
-            <h2 id="titulo-atributos" className="mb-3 text-2xl font-bold">
-              Atributos
-            </h2>
+          </Section>
+          <Section id="titulo-atributos" title="Atributos" headingClassName="mb-3 text-2xl font-bold">
             <AttributesTable attributes={d.attributes} />
-          </section>
-          <section aria-labelledby="titulo-servicios">
-            <h2 id="titulo-servicios" className="mb-3 text-2xl font-bold">
-              Servicios que lo usan
-            </h2>
+          </Section>
+          <Section id="titulo-servicios" title="Servicios que lo usan" headingClassName="mb-3 text-2xl font-bold">
             {d.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio publicado lo usa todavía.</p>
             ) : (
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Servicios que usan este dato</caption>
-                <thead>
-                  <tr className="border-b-2 border-tertiary">
-                    <th scope="col" className="py-2 pr-4">
-                      Servicio
+              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Uso"]} wrapperClassName={null}>
+                {d.services.map((s) => (
+                  <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
+                    <th scope="row" className="py-2 pr-4 font-normal">
+                      <Link href={`/catalogo/${s.id}`}>{s.name}</Link>
+                      {s.status !== "PUBLISHED" && (
+                        <span className="ml-2">
+                          <StatusBadge status={s.status} />
+                        </span>
+                      )}
                     </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Proveedor
-                    </th>
-                    <th scope="col" className="py-2">
-                      Uso
-                    </th>
+                    <td className="py-2 pr-4">{s.provider.name}</td>
+                    <td className="py-2">{DIRECTION[s.direction]}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.services.map((s) => (
-                    <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
-                      <th scope="row" className="py-2 pr-4 font-normal">
-                        <Link href={`/catalogo/${s.id}`}>{s.name}</Link>
-                        {s.status !== "PUBLISHED" && (
-                          <span className="ml-2">
-                            <StatusBadge status={s.status} />
-                          </span>
-                        )}
-                      </th>
-                      <td className="py-2 pr-4">{s.provider.name}</td>
-                      <td className="py-2">{DIRECTION[s.direction]}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
-          </section>
-          <section aria-labelledby="titulo-historial">
-            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
-              Historial
-            </h2>
+          </Section>
+          <Section id="titulo-historial" title="Historial" headingClassName="mb-3 text-2xl font-bold">
             <LifecycleTimeline events={d.events} headingId="titulo-historial" />
-          </section>
+          </Section>
         </div>
         <aside>
           <h2 className="mb-3 text-xl font-bold">Ficha</h2>

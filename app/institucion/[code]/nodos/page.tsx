@@ -12,6 +12,7 @@ import { formatNumber, plural } from "@/lib/format";
 import type { NodeStatus } from "@/lib/generated/prisma/enums";
 import { listNodes } from "@/lib/nodes/service";
 import { requireStaff, titlePart } from "../../_lib/staff";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -81,17 +82,14 @@ export default async function InstitutionNodesPage({ params }: Props) {
         );
       })}
 
-      <section aria-labelledby="titulo-ancla" className="rounded-lg border border-line bg-surface p-5">
-        <h2 id="titulo-ancla" className="text-xl font-bold">
-          Ancla de confianza
-        </h2>
+      <Section id="titulo-ancla" title="Ancla de confianza" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-xl font-bold">
         <p className="mt-1">
           Al instalar un nodo se le entrega el ancla de confianza: las claves públicas con que el portal firma la configuración de la red.{" "}
           <a href={ANCHOR_URL} download="anchor.json">
             Descargar el ancla de confianza (anchor.json)
           </a>
         </p>
-      </section>
+      </Section>
     </>
   );
 }

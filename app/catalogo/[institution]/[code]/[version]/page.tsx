@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RequestAccessCta } from "@/components/agreements/RequestAccessCta";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
@@ -11,58 +10,38 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
-import { isAppError } from "@/lib/errors";
+import { orNotFound, titleOr } from "@/app/_lib/not-found";
 import { formatDate, formatNumber } from "@/lib/format";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ institution: string; code: string; version: string }> };
 
 async function load(params: Props["params"]): Promise<TService> {
   const { institution, code, version } = await params;
-  try {
-    return await getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor());
-  } catch (err) {
-    if (isAppError(err, "not_found")) notFound();
-    throw err;
-  }
+  return orNotFound(getService(`${decodeURIComponent(institution)}/${decodeURIComponent(code)}/${decodeURIComponent(version)}`, await getCurrentActor()));
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  try {
-    return { title: (await load(params)).name };
-  } catch {
-    return { title: "Servicio no encontrado" };
-  }
+export function generateMetadata({ params }: Props): Promise<Metadata> {
+  return titleOr(() => load(params), "Servicio no encontrado");
 }
 
 function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]; caption: string }) {
   if (items.length === 0) return <p className="text-ink-muted">Ninguno.</p>;
   return (
-    <table className="w-full border-collapse text-left">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr className="border-b-2 border-tertiary">
-          <th scope="col" className="py-2 pr-4">
-            Dato
+    <Table caption={caption} columns={["Dato", "Clasificación"]} wrapperClassName={null}>
+      {items.map((d) => (
+        <tr key={d.id} className="border-b border-line">
+          <th scope="row" className="py-2 pr-4 font-normal">
+            <Link href={`/datos/${d.id}`}>{d.name}</Link>
+            <span className="block text-sm text-ink-muted">{d.id}</span>
           </th>
-          <th scope="col" className="py-2">
-            Clasificación
-          </th>
+          <td className="py-2">
+            <ClassificationBadge classification={d.classification} />
+          </td>
         </tr>
-      </thead>
-      <tbody>
-        {items.map((d) => (
-          <tr key={d.id} className="border-b border-line">
-            <th scope="row" className="py-2 pr-4 font-normal">
-              <Link href={`/datos/${d.id}`}>{d.name}</Link>
-              <span className="block text-sm text-ink-muted">{d.id}</span>
-            </th>
-            <td className="py-2">
-              <ClassificationBadge classification={d.classification} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -98,10 +77,7 @@ export default async function ServicePage({ params }: Props) {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="space-y-10">
-          <section aria-labelledby="titulo-descripcion">
-            <h2 id="titulo-descripcion" className="mb-3 text-2xl font-bold">
-              Descripción
-            </h2>
+          <Section id="titulo-descripcion" title="Descripción" headingClassName="mb-3 text-2xl font-bold">
             <p className="whitespace-pre-line">{s.description}</p>
             {s.sensitive && (
               <p className="mt-3 rounded border-l-4 border-danger bg-danger-light p-3">
@@ -109,68 +85,40 @@ export default async function ServicePage({ params }: Props) {
                 determinado.
               </p>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-salida">
-            <h2 id="titulo-salida" className="mb-3 text-2xl font-bold">
-              Datos que entrega
-            </h2>
+          <Section id="titulo-salida" title="Datos que entrega" headingClassName="mb-3 text-2xl font-bold">
             <DataItemsTable items={s.outputDataItems} caption="Datos de salida del servicio" />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-entrada">
-            <h2 id="titulo-entrada" className="mb-3 text-2xl font-bold">
-              Datos que requiere
-            </h2>
+          <Section id="titulo-entrada" title="Datos que requiere" headingClassName="mb-3 text-2xl font-bold">
             <DataItemsTable items={s.inputDataItems} caption="Datos de entrada del servicio" />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-endpoints">
-            <h2 id="titulo-endpoints" className="mb-3 text-2xl font-bold">
-              Operaciones (OpenAPI)
-            </h2>
+          <Section id="titulo-endpoints" title="Operaciones (OpenAPI)" headingClassName="mb-3 text-2xl font-bold">
             {s.endpoints.length === 0 ? (
               <p className="text-ink-muted">El proveedor aún no publica la descripción OpenAPI.</p>
             ) : (
-              <table className="w-full border-collapse text-left">
-                <caption className="sr-only">Operaciones del servicio</caption>
-                <thead>
-                  <tr className="border-b-2 border-tertiary">
-                    <th scope="col" className="py-2 pr-4">
-                      Método
+              <Table caption="Operaciones del servicio" columns={["Método", "Ruta", "Descripción"]} wrapperClassName={null}>
+                {s.endpoints.map((e) => (
+                  <tr key={`${e.method} ${e.path}`} className="border-b border-line">
+                    <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
+                    <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
+                      {e.path}
                     </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Ruta
-                    </th>
-                    <th scope="col" className="py-2">
-                      Descripción
-                    </th>
+                    <td className="py-2">{e.summary ?? e.operationId ?? "—"}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {s.endpoints.map((e) => (
-                    <tr key={`${e.method} ${e.path}`} className="border-b border-line">
-                      <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
-                      <th scope="row" className="py-2 pr-4 font-mono text-sm font-normal">
-                        {e.path}
-                      </th>
-                      <td className="py-2">{e.summary ?? e.operationId ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
             <p className="mt-2 text-sm text-ink-muted">
               Se consume a través del nodo de interoperabilidad de su institución: <code>/r1/{s.id}/…</code>
             </p>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-historial">
-            <h2 id="titulo-historial" className="mb-3 text-2xl font-bold">
-              Historial
-            </h2>
+          <Section id="titulo-historial" title="Historial" headingClassName="mb-3 text-2xl font-bold">
             <LifecycleTimeline events={s.events} headingId="titulo-historial" />
-          </section>
+          </Section>
         </div>
 
         <aside className="space-y-8">
@@ -181,10 +129,7 @@ export default async function ServicePage({ params }: Props) {
             <RequestAccessCta service={s} actor={await getCurrentActor()} />
           </section>
 
-          <section aria-labelledby="titulo-niveles">
-            <h2 id="titulo-niveles" className="mb-3 text-xl font-bold">
-              Niveles de servicio
-            </h2>
+          <Section id="titulo-niveles" title="Niveles de servicio" headingClassName="mb-3 text-xl font-bold">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2">
               <dt className="font-bold">TPS</dt>
               <dd>{formatNumber(s.tps)} transacciones por segundo</dd>
@@ -205,12 +150,9 @@ export default async function ServicePage({ params }: Props) {
                 </>
               )}
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-tramites">
-            <h2 id="titulo-tramites" className="mb-3 text-xl font-bold">
-              Trámites que lo usan
-            </h2>
+          <Section id="titulo-tramites" title="Trámites que lo usan" headingClassName="mb-3 text-xl font-bold">
             {s.procedures.length === 0 ? (
               <p className="text-ink-muted">Ninguno informado.</p>
             ) : (
@@ -226,15 +168,12 @@ export default async function ServicePage({ params }: Props) {
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-responsable">
-            <h2 id="titulo-responsable" className="mb-3 text-xl font-bold">
-              Responsable
-            </h2>
+          <Section id="titulo-responsable" title="Responsable" headingClassName="mb-3 text-xl font-bold">
             <p>{s.responsible.name}</p>
             <p className="text-sm text-ink-muted">{s.provider.name}</p>
-          </section>
+          </Section>
         </aside>
       </div>
     </>

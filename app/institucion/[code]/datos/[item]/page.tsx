@@ -5,16 +5,15 @@ import { formatRun } from "@pisee/node-agent/shared";
 import { DIRECTION_LABELS } from "@/components/catalog/labels";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
-import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
-import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { ButtonLink } from "@/components/ui/Button";
 import { CLASSIFICATION_HELP, FREQUENCY_LABELS, NATURE_LABELS } from "@/lib/catalog/labels";
-import { ACTION_LABELS, DATA_ITEM_TRANSITIONS, type LifecycleAction } from "@/lib/catalog/lifecycle";
-import type { TDataItem } from "@/lib/data-directory/schemas";
+import { DATA_ITEM_TRANSITIONS } from "@/lib/catalog/lifecycle";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { loadManagedDataItem } from "../../../_lib/loaders";
+import { ManagedEntryTop, transitionOptions } from "../../../_lib/ManagedEntry";
 import { noticeOf, titlePart } from "../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string; item: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -23,65 +22,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Dato ${titlePart(p.item)} · ${titlePart(p.code)}` };
 }
 
-function transitionOptions(item: TDataItem): TransitionOption[] {
-  return item.allowedActions
-    .filter((a): a is LifecycleAction => a in DATA_ITEM_TRANSITIONS)
-    .map((a) => ({ action: a, label: ACTION_LABELS[a], verb: DATA_ITEM_TRANSITIONS[a].verb, confirm: DATA_ITEM_TRANSITIONS[a].confirm, reasonRequired: DATA_ITEM_TRANSITIONS[a].reasonRequired }));
-}
-
-
 /** One data item as its institution manages it: fields, attributes, the services using it, history, actions. */
 export default async function ManageDataItemPage({ params, searchParams }: Props) {
   const raw = await params;
   const notice = noticeOf((await searchParams).aviso);
   const { institution, canEdit, item, href } = await loadManagedDataItem(raw.code, raw.item, `/institucion/${raw.code}/datos/${raw.item}`);
   const base = `/institucion/${institution.code}`;
-  const actions = transitionOptions(item);
 
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: base, label: institution.name }, { href: `${base}/datos`, label: "Datos" }, { label: item.name }]} />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">{item.name}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2">
-          <StatusBadge status={item.status} />
-          <ClassificationBadge classification={item.classification} />
-          <code className="text-ink-muted">{item.id}</code>
-        </p>
-      </header>
-
-      {notice && <Alert tone="success">{notice}</Alert>}
-
-      <div className="mb-8 space-y-4 rounded-lg border border-line bg-surface p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          {canEdit && item.status !== "RETIRED" && (
-            <ButtonLink href={`${href}/editar`} variant="secondary">
-              Editar<span className="sr-only"> {item.name}</span>
-            </ButtonLink>
-          )}
-          {item.status === "DRAFT" ? (
-            <span className="text-ink-muted">Aún no aparece en el Directorio de Datos público: es un borrador.</span>
-          ) : (
-            <Link href={`/datos/${item.id}`}>Ver en el Directorio de Datos público</Link>
-          )}
-        </div>
-        {canEdit ? (
-          actions.length > 0 ? (
-            <TransitionActions endpoint={`/api/v1/data-items/${item.id}/transitions`} subject="el dato" actions={actions} />
-          ) : (
-            <p className="text-ink-muted">El dato está retirado: ya no admite cambios de estado ni ediciones.</p>
-          )
-        ) : (
-          <p className="text-ink-muted">Solo lectura: solo un/a administrador/a de {institution.name} puede editar este dato o cambiar su estado.</p>
-        )}
-      </div>
+      <ManagedEntryTop
+        kind="dataItem"
+        entry={item}
+        badges={<ClassificationBadge classification={item.classification} />}
+        notice={notice}
+        canEdit={canEdit}
+        institutionName={institution.name}
+        href={href}
+        publicHref={`/datos/${item.id}`}
+        actions={transitionOptions(item, DATA_ITEM_TRANSITIONS)}
+      />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del dato
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del dato">
             <p className="mb-4 max-w-3xl whitespace-pre-line">{item.description}</p>
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Código</dt>
@@ -109,79 +74,49 @@ export default async function ManageDataItemPage({ params, searchParams }: Props
               <dt className="font-bold">Última modificación</dt>
               <dd>{formatDateTime(new Date(item.updatedAt))}</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-atributos">
-            <h2 id="titulo-atributos" className="mb-4 text-2xl font-bold">
-              Atributos
-            </h2>
+          <Section id="titulo-atributos" title="Atributos">
             <AttributesTable attributes={item.attributes} />
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-servicios">
-            <h2 id="titulo-servicios" className="mb-4 text-2xl font-bold">
-              Servicios que usan este dato
-            </h2>
+          <Section id="titulo-servicios" title="Servicios que usan este dato">
             {item.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio lo usa todavía.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Servicios que usan este dato</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Servicio
+              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Sentido", "Estado"]}>
+                {item.services.map((s) => {
+                  const [provider, code, version] = s.id.split("/");
+                  const own = provider === institution.code;
+                  const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
+                  return (
+                    <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        {link ? (
+                          <Link href={link} className="font-medium">
+                            {s.name}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{s.name}</span>
+                        )}
+                        <code className="block text-sm text-ink-muted">{s.id}</code>
                       </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Proveedor
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Sentido
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
+                      <td className="py-3 pr-4">{s.provider.name}</td>
+                      <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
+                      <td className="py-3">
+                        <StatusBadge status={s.status} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {item.services.map((s) => {
-                      const [provider, code, version] = s.id.split("/");
-                      const own = provider === institution.code;
-                      const link = own ? `${base}/servicios/${code}/${version}` : s.status === "DRAFT" ? null : `/catalogo/${provider}/${code}/${version}`;
-                      return (
-                        <tr key={`${s.id}-${s.direction}`} className="border-b border-line align-top">
-                          <th scope="row" className="py-3 pr-4 font-normal">
-                            {link ? (
-                              <Link href={link} className="font-medium">
-                                {s.name}
-                              </Link>
-                            ) : (
-                              <span className="font-medium">{s.name}</span>
-                            )}
-                            <code className="block text-sm text-ink-muted">{s.id}</code>
-                          </th>
-                          <td className="py-3 pr-4">{s.provider.name}</td>
-                          <td className="py-3 pr-4">{DIRECTION_LABELS[s.direction]}</td>
-                          <td className="py-3">
-                            <StatusBadge status={s.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </Table>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <LifecycleTimeline events={item.events} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

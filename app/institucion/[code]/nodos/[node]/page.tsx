@@ -13,7 +13,10 @@ import { publicOrigin } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import type { TNode } from "@/lib/nodes/schemas";
 import { getNode } from "@/lib/nodes/service";
-import { orNotFound, requireStaff, segment, titlePart } from "../../../_lib/staff";
+import { orNotFound } from "../../../../_lib/not-found";
+import { requireStaff, segment, titlePart } from "../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Props = { params: Promise<{ code: string; node: string }> };
 
@@ -89,10 +92,7 @@ export default async function ManageNodePage({ params }: Props) {
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del nodo
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del nodo">
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Identificador</dt>
               <dd>
@@ -111,12 +111,9 @@ export default async function ManageNodePage({ params }: Props) {
                 <NodeStatusBadge status={node.status} />
               </dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-claves">
-            <h2 id="titulo-claves" className="mb-2 text-2xl font-bold">
-              Claves públicas
-            </h2>
+          <Section id="titulo-claves" title="Claves públicas" headingClassName="mb-2 text-2xl font-bold">
             <p className="mb-4 max-w-3xl text-ink-muted">
               Una clave de firma (ES256) y una de cifrado (ECDH-ES+A256KW), P-256. Su identificador es la huella RFC 7638 de la clave. Tras una rotación, las anteriores
               siguen aceptadas una hora para los mensajes en curso.
@@ -124,50 +121,26 @@ export default async function ManageNodePage({ params }: Props) {
             {keys.length === 0 ? (
               <p>{node.status === "PENDING" ? "El nodo aún no presenta sus claves: lo hará al registrarse con el token." : "El nodo no tiene claves vigentes."}</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Claves públicas del nodo {node.id}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Uso
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Identificador (kid)
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Presentada
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {keys.map((k) => (
-                      <tr key={k.kid} className="border-b border-line align-top">
-                        <th scope="row" className="py-3 pr-4 font-normal">
-                          {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
-                        </th>
-                        <td className="py-3 pr-4">
-                          <code className="break-all text-sm">{k.kid}</code>
-                        </td>
-                        <td className="py-3 pr-4 text-sm">
-                          <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
-                        </td>
-                        <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <Table caption={<>Claves públicas del nodo {node.id}</>} columns={["Uso", "Identificador (kid)", "Presentada", "Estado"]}>
+                {keys.map((k) => (
+                  <tr key={k.kid} className="border-b border-line align-top">
+                    <th scope="row" className="py-3 pr-4 font-normal">
+                      {KEY_USE_LABELS[k.use]} <span className="text-ink-muted">({k.use})</span>
+                    </th>
+                    <td className="py-3 pr-4">
+                      <code className="break-all text-sm">{k.kid}</code>
+                    </td>
+                    <td className="py-3 pr-4 text-sm">
+                      <time dateTime={k.createdAt}>{formatDateTime(new Date(k.createdAt))}</time>
+                    </td>
+                    <td className="py-3 text-sm">{keyState(node, k.retireAfter)}</td>
+                  </tr>
+                ))}
+              </Table>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-token">
-            <h2 id="titulo-token" className="mb-4 text-2xl font-bold">
-              Token pendiente
-            </h2>
+          <Section id="titulo-token" title="Token pendiente">
             {node.tokenPending ? (
               <p className="max-w-3xl">
                 Hay un token de {TOKEN_PURPOSE_LABELS[node.tokenPending.purpose]} sin usar, válido hasta el{" "}
@@ -189,15 +162,12 @@ export default async function ManageNodePage({ params }: Props) {
             ) : (
               <p className="text-ink-muted">No hay tokens pendientes.</p>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <Timeline entries={history.map((e) => ({ at: e.at, title: e.title, lines: e.detail ? [e.detail] : [], reason: e.reason }))} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

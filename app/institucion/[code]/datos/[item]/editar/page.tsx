@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { DataItemForm } from "@/components/catalog/DataItemForm";
 import { dataItemFormValues } from "@/components/catalog/form-values";
-import { StatusBadge } from "@/components/catalog/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { listResponsibleCandidates } from "@/lib/data-directory/service";
 import { loadManagedDataItem } from "../../../../_lib/loaders";
+import { EditHeader } from "../../../../_lib/ManagedEntry";
 import { titlePart } from "../../../../_lib/staff";
 
 type Props = { params: Promise<{ code: string; item: string }> };
@@ -28,12 +28,7 @@ export default async function EditDataItemPage({ params }: Props) {
       <Breadcrumbs
         items={[{ href: "/", label: "Inicio" }, { href: base, label: institution.name }, { href: `${base}/datos`, label: "Datos" }, { href, label: item.name }, { label: "Editar" }]}
       />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">Editar dato</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2 text-lg text-ink-muted">
-          {item.name} <StatusBadge status={item.status} /> <code className="text-base">{item.id}</code>
-        </p>
-      </header>
+      <EditHeader title="Editar dato" entry={item} />
       {item.servicesCount > 0 && (
         <Alert tone="warning" title={`Lo usan ${item.servicesCount === 1 ? "1 servicio" : `${item.servicesCount} servicios`}`}>
           Los cambios se verán en esos servicios. Cambiar la clasificación puede afectar cómo se aprueban y si exigen consentimiento.

@@ -5,17 +5,17 @@ import { EndpointsTable } from "@/components/catalog/EndpointsTable";
 import { DIRECTION_LABELS } from "@/components/catalog/labels";
 import { LifecycleTimeline } from "@/components/catalog/LifecycleTimeline";
 import { ClassificationBadge, StatusBadge } from "@/components/catalog/StatusBadge";
-import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
-import { ButtonLink } from "@/components/ui/Button";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
-import { ACTION_LABELS, SERVICE_TRANSITIONS, type LifecycleAction } from "@/lib/catalog/lifecycle";
-import type { TService } from "@/lib/catalog/schemas";
+import { SERVICE_TRANSITIONS } from "@/lib/catalog/lifecycle";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { loadManagedService } from "../../../../_lib/loaders";
+import { ManagedEntryTop, transitionOptions } from "../../../../_lib/ManagedEntry";
 import { noticeOf, titlePart } from "../../../../_lib/staff";
+import { Table } from "@/components/ui/Table";
+import { Section } from "@/components/ui/Section";
 
 type Params = { code: string; service: string; version: string };
 type Props = { params: Promise<Params>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -25,12 +25,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Servicio ${titlePart(p.service)} ${titlePart(p.version)} · ${titlePart(p.code)}` };
 }
 
-function transitionOptions(service: TService): TransitionOption[] {
-  return service.allowedActions
-    .filter((a): a is LifecycleAction => a in SERVICE_TRANSITIONS)
-    .map((a) => ({ action: a, label: ACTION_LABELS[a], verb: SERVICE_TRANSITIONS[a].verb, confirm: SERVICE_TRANSITIONS[a].confirm, reasonRequired: SERVICE_TRANSITIONS[a].reasonRequired }));
-}
-
 /** One service as its institution manages it: every field, its endpoints, data, history and actions. */
 export default async function ManageServicePage({ params, searchParams }: Props) {
   const raw = await params;
@@ -38,53 +32,26 @@ export default async function ManageServicePage({ params, searchParams }: Props)
   const { institution, canEdit, service, version, href } = await loadManagedService(raw.code, raw.service, raw.version, `/institucion/${raw.code}/servicios/${raw.service}/${raw.version}`);
   const base = `/institucion/${institution.code}`;
   const publicHref = `/catalogo/${institution.code}/${service.code}/${version}`;
-  const actions = transitionOptions(service);
   const dataItems = [...service.inputDataItems.map((d) => ({ ...d, direction: "INPUT" as const })), ...service.outputDataItems.map((d) => ({ ...d, direction: "OUTPUT" as const }))];
 
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: base, label: institution.name }, { href: `${base}/servicios`, label: "Servicios" }, { label: service.name }]} />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">{service.name}</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2">
-          <StatusBadge status={service.status} />
-          {service.sensitive && <ClassificationBadge classification="SENSIBLE" />}
-          <code className="text-ink-muted">{service.id}</code>
-        </p>
-      </header>
-
-      {notice && <Alert tone="success">{notice}</Alert>}
-
-      <div className="mb-8 space-y-4 rounded-lg border border-line bg-surface p-4">
-        <div className="flex flex-wrap items-center gap-3">
-          {canEdit && service.status !== "RETIRED" && (
-            <ButtonLink href={`${href}/editar`} variant="secondary">
-              Editar<span className="sr-only"> {service.name}</span>
-            </ButtonLink>
-          )}
-          {service.status === "DRAFT" ? (
-            <span className="text-ink-muted">Aún no aparece en el catálogo público: es un borrador.</span>
-          ) : (
-            <Link href={publicHref}>Ver en el catálogo público</Link>
-          )}
-        </div>
-        {canEdit ? (
-          actions.length > 0 ? (
-            <TransitionActions endpoint={`/api/v1/services/${service.id}/transitions`} subject="el servicio" actions={actions} />
-          ) : (
-            <p className="text-ink-muted">El servicio está retirado: ya no admite cambios de estado ni ediciones.</p>
-          )
-        ) : (
-          <p className="text-ink-muted">Solo lectura: solo un/a administrador/a de {institution.name} puede editar este servicio o cambiar su estado.</p>
-        )}
-      </div>
+      <ManagedEntryTop
+        kind="service"
+        entry={service}
+        badges={service.sensitive && <ClassificationBadge classification="SENSIBLE" />}
+        notice={notice}
+        canEdit={canEdit}
+        institutionName={institution.name}
+        href={href}
+        publicHref={publicHref}
+        actions={transitionOptions(service, SERVICE_TRANSITIONS)}
+      />
 
       <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
         <div className="min-w-0 space-y-10">
-          <section aria-labelledby="titulo-ficha">
-            <h2 id="titulo-ficha" className="mb-4 text-2xl font-bold">
-              Ficha del servicio
-            </h2>
+          <Section id="titulo-ficha" title="Ficha del servicio">
             <p className="mb-4 max-w-3xl whitespace-pre-line">{service.description}</p>
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Código</dt>
@@ -111,24 +78,18 @@ export default async function ManageServicePage({ params, searchParams }: Props)
               <dt className="font-bold">Última modificación</dt>
               <dd>{formatDateTime(new Date(service.updatedAt))}</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-ans">
-            <h2 id="titulo-ans" className="mb-4 text-2xl font-bold">
-              Niveles de servicio (ANS)
-            </h2>
+          <Section id="titulo-ans" title="Niveles de servicio (ANS)">
             <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[14rem_1fr]">
               <dt className="font-bold">Transacciones por segundo</dt>
               <dd>{formatNumber(service.tps)} TPS</dd>
               <dt className="font-bold">Disponibilidad comprometida</dt>
               <dd>{formatNumber(service.availability)} %</dd>
             </dl>
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-datos">
-            <h2 id="titulo-datos" className="mb-4 text-2xl font-bold">
-              Datos que intercambia
-            </h2>
+          <Section id="titulo-datos" title="Datos que intercambia">
             {service.sensitive && (
               <Alert tone="warning" title="Incluye datos sensibles">
                 Cada intercambio de este servicio exige el consentimiento de la persona para un trámite.
@@ -137,60 +98,36 @@ export default async function ManageServicePage({ params, searchParams }: Props)
             {dataItems.length === 0 ? (
               <p className="text-ink-muted">Aún no tiene datos. Para publicarlo necesita al menos un dato de salida.</p>
             ) : (
-              <div className="overflow-x-auto">
-                <table className="w-full border-collapse text-left">
-                  <caption className="sr-only">Datos de entrada y de salida del servicio</caption>
-                  <thead>
-                    <tr className="border-b-2 border-tertiary">
-                      <th scope="col" className="py-2 pr-4">
-                        Dato
+              <Table caption="Datos de entrada y de salida del servicio" columns={["Dato", "Sentido", "Clasificación", "Estado"]}>
+                {dataItems.map((d) => {
+                  const [owner, itemCode] = d.id.split("/");
+                  return (
+                    <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
+                      <th scope="row" className="py-3 pr-4 font-normal">
+                        {owner === institution.code ? (
+                          <Link href={`${base}/datos/${itemCode}`} className="font-medium">
+                            {d.name}
+                          </Link>
+                        ) : (
+                          <span className="font-medium">{d.name}</span>
+                        )}
+                        <code className="block text-sm text-ink-muted">{d.id}</code>
                       </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Sentido
-                      </th>
-                      <th scope="col" className="py-2 pr-4">
-                        Clasificación
-                      </th>
-                      <th scope="col" className="py-2">
-                        Estado
-                      </th>
+                      <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
+                      <td className="py-3 pr-4">
+                        <ClassificationBadge classification={d.classification} />
+                      </td>
+                      <td className="py-3">
+                        <StatusBadge status={d.status} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {dataItems.map((d) => {
-                      const [owner, itemCode] = d.id.split("/");
-                      return (
-                        <tr key={`${d.direction}-${d.id}`} className="border-b border-line align-top">
-                          <th scope="row" className="py-3 pr-4 font-normal">
-                            {owner === institution.code ? (
-                              <Link href={`${base}/datos/${itemCode}`} className="font-medium">
-                                {d.name}
-                              </Link>
-                            ) : (
-                              <span className="font-medium">{d.name}</span>
-                            )}
-                            <code className="block text-sm text-ink-muted">{d.id}</code>
-                          </th>
-                          <td className="py-3 pr-4">{DIRECTION_LABELS[d.direction]}</td>
-                          <td className="py-3 pr-4">
-                            <ClassificationBadge classification={d.classification} />
-                          </td>
-                          <td className="py-3">
-                            <StatusBadge status={d.status} />
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
+                  );
+                })}
+              </Table>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-endpoints">
-            <h2 id="titulo-endpoints" className="mb-2 text-2xl font-bold">
-              Endpoints
-            </h2>
+          <Section id="titulo-endpoints" title="Endpoints" headingClassName="mb-2 text-2xl font-bold">
             {!service.openapi ? (
               <p className="text-ink-muted">Aún no tiene descripción OpenAPI. Es obligatoria para publicarlo.</p>
             ) : service.endpoints.length === 0 ? (
@@ -203,12 +140,9 @@ export default async function ManageServicePage({ params, searchParams }: Props)
                 <EndpointsTable endpoints={service.endpoints} caption="Endpoints del servicio" />
               </>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="titulo-tramites">
-            <h2 id="titulo-tramites" className="mb-4 text-2xl font-bold">
-              Trámites que lo usan
-            </h2>
+          <Section id="titulo-tramites" title="Trámites que lo usan">
             {service.procedures.length === 0 ? (
               <p className="text-ink-muted">No tiene trámites asociados.</p>
             ) : (
@@ -222,15 +156,12 @@ export default async function ManageServicePage({ params, searchParams }: Props)
                 ))}
               </ul>
             )}
-          </section>
+          </Section>
         </div>
 
-        <section aria-labelledby="titulo-historial" className="min-w-0">
-          <h2 id="titulo-historial" className="mb-4 text-2xl font-bold">
-            Historial
-          </h2>
+        <Section id="titulo-historial" title="Historial" className="min-w-0">
           <LifecycleTimeline events={service.events} headingId="titulo-historial" />
-        </section>
+        </Section>
       </div>
     </>
   );

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { serviceFormValues } from "@/components/catalog/form-values";
 import { ServiceForm } from "@/components/catalog/ServiceForm";
-import { StatusBadge } from "@/components/catalog/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { serviceFormChoices } from "../../../../../_lib/forms";
 import { loadManagedService } from "../../../../../_lib/loaders";
+import { EditHeader } from "../../../../../_lib/ManagedEntry";
 import { titlePart } from "../../../../../_lib/staff";
 
 type Props = { params: Promise<{ code: string; service: string; version: string }> };
@@ -34,12 +34,7 @@ export default async function EditServicePage({ params }: Props) {
           { label: "Editar" },
         ]}
       />
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold sm:text-4xl">Editar servicio</h1>
-        <p className="mt-3 flex flex-wrap items-center gap-2 text-lg text-ink-muted">
-          {service.name} <StatusBadge status={service.status} /> <code className="text-base">{service.id}</code>
-        </p>
-      </header>
+      <EditHeader title="Editar servicio" entry={service} />
       {service.status !== "DRAFT" && (
         <Alert tone="warning" title="El servicio ya está publicado">
           Los cambios se verán de inmediato en el catálogo. Debe seguir completo (con datos de salida y descripción OpenAPI). Un cambio incompatible

@@ -1,4 +1,3 @@
-import type { z } from "@/lib/zod";
 import { ApiError, type Issue } from "./api";
 
 /**
@@ -8,9 +7,9 @@ import { ApiError, type Issue } from "./api";
 export type FormIssue = { field?: string; message: string; inline: string };
 
 /**
- * Turns zod issues (client validation) or the API's issues into form issues. `fieldOf` maps an
- * issue path (`name`, `outputDataItems.0`, `openapi.paths./a.get`) to the id of the field that
- * holds it, and `labelOf` names that field in the summary.
+ * Turns the issues found in the browser (apiResolver's, through errorsToIssues) or the API's into
+ * form issues. `fieldOf` maps an issue path (`name`, `outputDataItems.0`, `openapi.paths./a.get`)
+ * to the id of the field that holds it, and `labelOf` names that field in the summary.
  */
 export function toFormIssues(issues: Issue[], fieldOf: (path: string) => string | undefined, labelOf: (field: string) => string | undefined): FormIssue[] {
   const out: FormIssue[] = [];
@@ -23,28 +22,6 @@ export function toFormIssues(issues: Issue[], fieldOf: (path: string) => string 
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ field, message, inline: i.message });
-  }
-  return out;
-}
-
-/**
- * zod issues as `{ path, message }`, the way the API reports them: one per field (the first),
- * and a missing value says so plainly instead of naming the expected type.
- */
-export function zodToIssues(error: z.ZodError, input: unknown): Issue[] {
-  const out: Issue[] = [];
-  const seen = new Set<string>();
-  for (const i of error.issues) {
-    const path = i.path.map(String).join(".");
-    if (seen.has(path)) continue;
-    seen.add(path);
-    let value: unknown = input;
-    for (const k of i.path) value = value && typeof value === "object" ? (value as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined;
-    const empty = value === undefined || value === null || value === "" || (typeof value === "number" && Number.isNaN(value));
-    let message = i.message;
-    if (empty && i.code === "invalid_value") message = "Elija una opción.";
-    else if (empty && i.code === "invalid_type") message = "Complete este campo.";
-    out.push({ path, message });
   }
   return out;
 }

@@ -1,6 +1,22 @@
-import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+"use client";
+
+import { createContext, use, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import type { FormIssue } from "./issues";
 
 /** Form building blocks: a visible label, help and error messages tied to the control. */
+
+/**
+ * The problems of the form a field is in (what its error summary lists): a field without an
+ * `errors` prop shows those whose `field` is its id.
+ */
+export const FormIssuesContext = createContext<readonly FormIssue[]>([]);
+
+/** The inline messages for the field `id`; with `group`, also for its options (`${id}-…`). */
+export function useFieldErrors(id: string, group = false): string[] {
+  return use(FormIssuesContext)
+    .filter((i) => i.field === id || (group && i.field?.startsWith(`${id}-`)))
+    .map((i) => i.inline);
+}
 
 export const inputClass = (invalid: boolean) =>
   `mt-1 w-full rounded border bg-white px-3 py-2 ${invalid ? "border-2 border-danger" : "border-ink-muted"}`;
@@ -51,8 +67,25 @@ export function FieldError({ id, errors }: { id: string; errors: readonly string
 
 type Common = { id: string; label: ReactNode; required?: boolean; help?: ReactNode; errors?: readonly string[] };
 
-export function TextField({ id, label, required, help, errors, className = "", ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
-  const invalid = !!errors?.length;
+/**
+ * A labelled control: the label (with its required mark), the help and the errors above the
+ * control, which `control` renders with the attributes that tie it to them.
+ */
+function Labelled({
+  id,
+  label,
+  required,
+  help,
+  errors,
+  className = "",
+  control,
+}: Common & {
+  className?: string;
+  control: (props: { id: string; name: string; required?: boolean; "aria-invalid"?: true; "aria-describedby"?: string; className: string }) => ReactNode;
+}) {
+  const fromForm = useFieldErrors(id);
+  const shown = errors ?? fromForm;
+  const invalid = shown.length > 0;
   return (
     <div className={className}>
       <label htmlFor={id} className="block font-medium">
@@ -60,10 +93,14 @@ export function TextField({ id, label, required, help, errors, className = "", .
         {required && <RequiredMark />}
       </label>
       {help && <Help id={id}>{help}</Help>}
-      <FieldError id={id} errors={errors} />
-      <input id={id} name={id} required={required} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, !!help, errors)} className={inputClass(invalid)} {...input} />
+      <FieldError id={id} errors={shown} />
+      {control({ id, name: id, required, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(id, !!help, shown), className: inputClass(invalid) })}
     </div>
   );
+}
+
+export function TextField({ id, label, required, help, errors, className, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, "id">) {
+  return <Labelled {...{ id, label, required, help, errors, className }} control={(props) => <input {...props} {...input} />} />;
 }
 
 export function TextAreaField({
@@ -72,55 +109,32 @@ export function TextAreaField({
   required,
   help,
   errors,
-  className = "",
+  className,
   ref,
   ...input
 }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & { ref?: Ref<HTMLTextAreaElement> }) {
-  const invalid = !!errors?.length;
+  return <Labelled {...{ id, label, required, help, errors, className }} control={(props) => <textarea ref={ref} {...props} {...input} />} />;
+}
+
+export function SelectField({ id, label, required, help, errors, className, children, ...select }: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      {help && <Help id={id}>{help}</Help>}
-      <FieldError id={id} errors={errors} />
-      <textarea ref={ref} id={id} name={id} required={required} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, !!help, errors)} className={inputClass(invalid)} {...input} />
-    </div>
+    <Labelled
+      {...{ id, label, required, help, errors, className }}
+      control={(props) => (
+        <select {...props} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }
 
-export function SelectField({
-  id,
-  label,
-  required,
-  help,
-  errors,
-  className = "",
-  children,
-  ...select
-}: Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id">) {
-  const invalid = !!errors?.length;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-        {required && <RequiredMark />}
-      </label>
-      {help && <Help id={id}>{help}</Help>}
-      <FieldError id={id} errors={errors} />
-      <select id={id} name={id} required={required} aria-invalid={invalid || undefined} aria-describedby={describedBy(id, !!help, errors)} className={inputClass(invalid)} {...select}>
-        {children}
-      </select>
-    </div>
-  );
-}
-
-type Option = { value: string; label: ReactNode; help?: ReactNode };
+export type ChoiceOption = { value: string; label: ReactNode; help?: ReactNode };
 
 /**
  * Radio buttons or checkboxes in a fieldset with its legend. The first option's id is
- * `${id}-${value}`, which is where the error summary links to.
+ * `${id}-${value}`, which is where the error summary links to; without an `errors` prop it
+ * shows the form's problems for any of its options.
  */
 export function ChoiceGroup({
   id,
@@ -139,19 +153,21 @@ export function ChoiceGroup({
   help?: ReactNode;
   errors?: readonly string[];
   type: "radio" | "checkbox";
-  options: Option[];
+  options: ChoiceOption[];
   selected: readonly string[];
   onToggle: (value: string, checked: boolean) => void;
 }) {
-  const invalid = !!errors?.length;
+  const fromForm = useFieldErrors(id, true);
+  const shown = errors ?? fromForm;
+  const invalid = shown.length > 0;
   return (
-    <fieldset aria-describedby={describedBy(id, !!help, errors)} className={invalid ? "rounded border-l-4 border-danger pl-3" : ""}>
+    <fieldset aria-describedby={describedBy(id, !!help, shown)} className={invalid ? "rounded border-l-4 border-danger pl-3" : ""}>
       <legend className="font-medium">
         {legend}
         {required && <RequiredMark />}
       </legend>
       {help && <Help id={id}>{help}</Help>}
-      <FieldError id={id} errors={errors} />
+      <FieldError id={id} errors={shown} />
       <ul className="mt-2 space-y-2">
         {options.map((o) => {
           const optionId = `${id}-${o.value}`;
