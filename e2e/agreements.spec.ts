@@ -318,6 +318,10 @@ test.describe("Gestor de Acuerdos", () => {
     // The platform team finds it in its queue and decides.
     const matias = await personPage(browser, "Matías Tapia", "/admin");
     await expect(matias.getByRole("heading", { level: 1, name: "Consola de la plataforma" })).toBeVisible();
+    // Scheduled work is visible: the portal's job runner has done each job at least once.
+    const jobs = matias.getByRole("table", { name: /Trabajos programados/ });
+    await expect(jobs.getByRole("row", { name: /Plazos legales de los acuerdos/ })).toBeVisible();
+    await expect(jobs.getByRole("row", { name: /Configuración firmada de la red/ }).getByRole("cell").first()).not.toHaveText("Nunca", { timeout: 30_000 });
     await expectAccessible(matias);
     await matias.getByRole("link", { name: "Ver la cola de mediación" }).click();
     await expect(matias).toHaveURL(/\/admin\/mediaciones/);

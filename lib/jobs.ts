@@ -2,9 +2,12 @@ import "server-only";
 import PgBoss from "pg-boss";
 import { applyDeadlines } from "@/lib/agreements/deadlines";
 import { purgeRevokedSessions } from "@/lib/auth/revocation";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
 import { ensurePortalKeys } from "@/lib/keys/portal-keys";
 import { log } from "@/lib/log";
 import { getNetworkConfig } from "@/lib/network-config/service";
@@ -114,7 +117,8 @@ export function startBackgroundJobs(): Promise<JobRunner | null> {
 export type JobOverview = { name: string; description: string; cron: string; lastCompletedAt: string | null; lastFailedAt: string | null; lastError: string | null; queued: number };
 
 /** The latest of each job, for the platform console (read from pg-boss's own table). */
-export async function jobsOverview(): Promise<JobOverview[]> {
+export async function jobsOverview(actor: Actor): Promise<JobOverview[]> {
+  if (!can(actor, "platform.monitor")) throw new AppError("forbidden", "Solo el equipo de la plataforma ve los trabajos programados.");
   const rows = await getDb()
     .$queryRawUnsafe<{ name: string; completed: Date | null; failed: Date | null; error: unknown; queued: bigint }[]>(
       `SELECT name,

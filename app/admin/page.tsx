@@ -4,21 +4,25 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { listAgreements } from "@/lib/agreements/service";
-import { plural } from "@/lib/format";
+import { formatDateTime, plural } from "@/lib/format";
+import { jobsOverview } from "@/lib/jobs";
 import { listNotifications } from "@/lib/notifications/service";
 import { deadlineWatch, requirePlatform } from "./_lib/platform";
 import { Section } from "@/components/ui/Section";
+import { Table } from "@/components/ui/Table";
 
 export const metadata: Metadata = { title: "Consola de la plataforma" };
 
 /** The platform team's console: what needs its attention, and where to act. */
 export default async function AdminPage() {
   const actor = await requirePlatform("/admin");
-  const [mediation, watch, inbox] = await Promise.all([
+  const [mediation, watch, inbox, jobs] = await Promise.all([
     listAgreements({ status: "EN_MEDIACION", direction: "all", page: 1, pageSize: 1 }, actor),
     deadlineWatch(actor),
     listNotifications(actor, null, { take: 1 }),
+    jobsOverview(actor),
   ]);
+  const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "Nunca");
   const cards = [
     {
       id: "mediaciones",
@@ -64,6 +68,26 @@ export default async function AdminPage() {
           </section>
         ))}
       </div>
+      <Section id="titulo-trabajos" title="Trabajos programados" className="mb-10" headingClassName="mb-2 text-2xl font-bold">
+        <p className="mb-4 max-w-3xl text-ink-muted">
+          Los hace una sola instancia del portal a la vez; un trabajo que falla se reintenta. Cada uno corre cada minuto, salvo que se indique otra cosa.
+        </p>
+        <Table caption="Trabajos programados: última ejecución correcta, último error y pendientes" columns={["Trabajo", "Última ejecución correcta", "Último error", "Pendientes"]}>
+          {jobs.map((job) => (
+            <tr key={job.name} className="border-b border-line align-top">
+              <th scope="row" className="py-2 pr-4 text-left font-normal">
+                <span className="font-bold">{job.description}</span>
+                <br />
+                <code className="text-sm text-ink-muted">{job.name}</code>
+                {job.cron !== "* * * * *" && <span className="text-sm text-ink-muted"> · cron {job.cron} (UTC)</span>}
+              </th>
+              <td className="py-2 pr-4">{when(job.lastCompletedAt)}</td>
+              <td className="py-2 pr-4">{job.lastFailedAt ? `${when(job.lastFailedAt)}${job.lastError ? `: ${job.lastError}` : ""}` : "Ninguno"}</td>
+              <td className="py-2">{job.queued}</td>
+            </tr>
+          ))}
+        </Table>
+      </Section>
       <Section id="titulo-otros" title="Referencias" className="max-w-3xl" headingClassName="mb-2 text-2xl font-bold">
         <ul className="list-disc space-y-1 pl-5">
           <li>

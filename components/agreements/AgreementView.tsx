@@ -6,14 +6,13 @@ import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
 import { ButtonLink } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
-import { AGREEMENT_TRANSITIONS, type AgreementAction } from "@/lib/agreements/transitions";
+import { AGREEMENT_TRANSITIONS, TERMS_EDITABLE, type AgreementAction } from "@/lib/agreements/transitions";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { AgreementActions, type AgreementActionOption } from "./AgreementActions";
 import { DeadlinePanel, DocumentsTable, RequestSection, SignaturesSection, StatusNote, TermsSection } from "./AgreementSections";
 import { AgreementStatusBadge } from "./AgreementStatusBadge";
 import { AgreementTimeline } from "./AgreementTimeline";
 import { DocumentUpload } from "./DocumentUpload";
-import { DOCUMENT_STATUSES } from "./labels";
 import { useAgreement } from "./useAgreement";
 import { Section } from "@/components/ui/Section";
 
@@ -63,7 +62,7 @@ export function AgreementView({
   const notice = aviso !== null && Object.hasOwn(NOTICES, aviso) ? NOTICES[aviso] : null;
   const actions = actionOptions(agreement);
   const canEditDraft = agreement.status === "BORRADOR" && viewer.canPrepare;
-  const attachable = DOCUMENT_STATUSES.includes(agreement.status);
+  const attachable = TERMS_EDITABLE.includes(agreement.status);
   const canAttach = attachable && (viewer.canPrepare || agreement.viewerRoles.includes("provider_admin") || agreement.viewerRoles.includes("platform"));
 
   return (

@@ -66,7 +66,6 @@ export const AGREEMENT_STATUS_TONES: Record<AgreementStatus, "neutral" | "info" 
 };
 
 /** Statuses in which documents may still be attached (the terms are not fixed yet). */
-export const DOCUMENT_STATUSES: readonly AgreementStatus[] = ["BORRADOR", "ENVIADA", "EN_REVISION", "EN_MEDIACION"];
 
 /** "1 día hábil" / "3 días hábiles". */
 export function businessDays(n: number): string {

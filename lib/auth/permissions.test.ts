@@ -35,6 +35,7 @@ const expected: Record<Action, string[]> = {
   "onboarding.manage": ["platform"],
   "institution.manage_admins": ["platform"],
   "data_item.declassify": ["platform"],
+  "platform.monitor": ["platform"],
 };
 
 describe("permission table", () => {

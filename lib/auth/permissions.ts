@@ -36,6 +36,7 @@ export const PERMISSIONS = {
   "agreement.mediate": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Mediar en solicitudes rechazadas o vencidas" },
   "onboarding.manage": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Conducir la incorporación de instituciones" },
   "institution.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Designar administradores de instituciones" },
+  "platform.monitor": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Ver el estado de los trabajos programados de la plataforma" },
   "data_item.declassify": {
     scope: "platform",
     roles: ["PLATFORM_ADMIN"],

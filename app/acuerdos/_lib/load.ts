@@ -13,7 +13,6 @@ import { searchProcedures } from "@/lib/procedures/service";
 import { orNotFound } from "../../_lib/not-found";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const SERVICE_REF = /^[A-Z0-9][A-Z0-9-]{1,31}\/[a-z0-9][a-z0-9-]{1,63}\/v[1-9]\d{0,2}$/;
 
 /** Signed out → sign in and come back to `returnPath`. */
 export async function requireActor(returnPath: string): Promise<Actor> {

@@ -11,7 +11,8 @@ import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { getService } from "@/lib/catalog/service";
 import { formatNumber } from "@/lib/format";
 import { orNotFound } from "../../_lib/not-found";
-import { consumerOptions, formService, procedureOptions, requireActor, SERVICE_REF } from "../_lib/load";
+import { SERVICE_ID_PATTERN } from "@pisee/node-agent/shared";
+import { consumerOptions, formService, procedureOptions, requireActor } from "../_lib/load";
 import { Section } from "@/components/ui/Section";
 
 export const metadata: Metadata = { title: "Solicitar acceso a un servicio" };
@@ -23,7 +24,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
   const raw = (await searchParams).servicio;
   const serviceId = (Array.isArray(raw) ? raw[0] : raw)?.trim() ?? "";
   const actor = await requireActor(`/acuerdos/nuevo?servicio=${serviceId}`);
-  if (!SERVICE_REF.test(serviceId)) notFound();
+  if (!SERVICE_ID_PATTERN.test(serviceId)) notFound();
   const service = await orNotFound(getService(serviceId, actor));
   const publicHref = `/catalogo/${service.id}`;
   const consumers = consumerOptions(actor, service.provider.code);

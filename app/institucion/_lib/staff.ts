@@ -1,4 +1,5 @@
 import "server-only";
+import { INSTITUTION_CODE_PATTERN } from "@pisee/node-agent/shared";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { can, ROLE_LABELS } from "@/lib/auth/permissions";
@@ -27,7 +28,7 @@ function institutionCodeOf(raw: string): string {
   } catch {
     notFound();
   }
-  if (!/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(code)) notFound();
+  if (!INSTITUTION_CODE_PATTERN.test(code)) notFound();
   return code;
 }
 
@@ -69,8 +70,6 @@ export function segment(raw: string, pattern: RegExp): string {
   return v;
 }
 
-export const SLUG = /^[a-z0-9][a-z0-9-]{1,63}$/;
-export const VERSION = /^v[1-9]\d{0,2}$/;
 
 export const STATUSES: LifecycleStatus[] = ["DRAFT", "PUBLISHED", "DEPRECATED", "RETIRED"];
 
