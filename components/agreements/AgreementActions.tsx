@@ -4,6 +4,7 @@ import { sendJson } from "@/components/forms/api";
 import { ConfirmActionDialog, ReasonField, type ConfirmAction } from "@/components/forms/ConfirmActionDialog";
 import { ControlledChoices, ControlledNumber } from "@/components/forms/controlled";
 import { parseNumberInput } from "@/components/forms/form-values";
+import { formatNumberInput } from "@/lib/text/number";
 import { apiResolver } from "@/components/forms/resolver";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
@@ -42,7 +43,7 @@ function bodyOf(option: AgreementActionOption, v: FieldValues) {
   const body: Record<string, unknown> = { action: option.action };
   if (String(v.reason).trim()) body.reason = v.reason;
   if (ACCEPTING.has(option.action)) {
-    body.grantedTps = parseNumberInput(v.tps);
+    body.grantedTps = parseNumberInput(v.tps, { integer: true });
     body.grantedAvailability = parseNumberInput(v.availability);
     body.terms = v.terms === "STANDARD" ? { kind: "STANDARD" } : { kind: "DOCUMENT", documentId: String(v.terms).replace(/^doc-/, "") };
   }
@@ -94,7 +95,7 @@ export function AgreementActions({
           </p>
         </div>
       ),
-      values: { reason: "", tps: String(Math.min(requestedTps, serviceTps ?? requestedTps)), availability: serviceAvailability === null ? "" : String(serviceAvailability), terms: "STANDARD" },
+      values: { reason: "", tps: formatNumberInput(Math.min(requestedTps, serviceTps ?? requestedTps), { integer: true }), availability: formatNumberInput(serviceAvailability), terms: "STANDARD" },
       fields: (
         <>
           {accepting && <AcceptanceFields acceptance={acceptance} />}
@@ -105,7 +106,7 @@ export function AgreementActions({
       resolver: apiResolver(ZAgreementTransition, (v) => bodyOf(option, v), {
         more: (v) => {
           const found = option.reasonRequired && !String(v.reason).trim() ? [{ path: "reason", message: "Indique el motivo." }] : [];
-          const granted = parseNumberInput(v.tps);
+          const granted = parseNumberInput(v.tps, { integer: true });
           if (accepting && serviceTps !== null && granted !== undefined && granted > serviceTps) {
             found.push({ path: "grantedTps", message: `No puede exceder las ${formatNumber(serviceTps)} TPS que el servicio compromete.` });
           }
