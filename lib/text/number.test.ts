@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatNumberInput, parseNumber } from "./number";
+import { formatNumberInput, hasAtMostDecimals, parseNumber } from "./number";
 
 describe("parseNumber", () => {
   it("reads a decimal comma and a decimal point alike", () => {
@@ -45,6 +45,13 @@ describe("formatNumberInput", () => {
     expect(formatNumberInput(5000, { integer: true })).toBe("5.000");
     expect(formatNumberInput(1234.5)).toBe("1234,5");
     expect(formatNumberInput(null)).toBe("");
+  });
+});
+
+describe("hasAtMostDecimals", () => {
+  it("counts the decimals as typed, not the floating point's", () => {
+    for (const ok of [1.13, 0.07, 99.99, 99.9, 100, 0.01]) expect(hasAtMostDecimals(ok, 2), String(ok)).toBe(true);
+    for (const bad of [99.999, 0.001, 1.125]) expect(hasAtMostDecimals(bad, 2), String(bad)).toBe(false);
   });
 });
 

@@ -43,6 +43,15 @@ export function parseNumber(text: string, { integer = false }: NumberKind = {}):
   return sign * Number(`${whole || "0"}.${fraction || "0"}`);
 }
 
+/**
+ * Whether `n` has at most `decimals` decimals, as typed (1.13 has two, although 1.13 × 100 is
+ * 112.99999999999999 in floating point).
+ */
+export function hasAtMostDecimals(n: number, decimals: number): boolean {
+  const scaled = n * 10 ** decimals;
+  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
+}
+
 const count = new Intl.NumberFormat("es-CL", { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat("es-CL", { maximumFractionDigits: 20, useGrouping: false });
 
