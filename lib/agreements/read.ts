@@ -40,6 +40,23 @@ async function namesOf(tx: Tx, runs: (string | null)[]) {
   return (run: string | null) => (run ? (names.get(run) ?? run) : null);
 }
 
+/** While signatures are awaited: each side that has not signed, and its head of service (the one membership that signs). */
+async function missingSignatures(tx: Tx, row: AgreementRow): Promise<TAgreement["missingSignatures"]> {
+  if (row.status !== "PENDIENTE_FIRMA") return [];
+  const signed = new Set(row.signatures.map((signature) => signature.side));
+  const sides = (["CONSUMER", "PROVIDER"] as const)
+    .filter((side) => !signed.has(side))
+    .map((side) => ({ side, institution: side === "CONSUMER" ? row.consumer : row.service.institution }));
+  const heads = await tx.membership.findMany({
+    where: { headOfService: true, institutionCode: { in: sides.map((entry) => entry.institution.code) } },
+    select: { institutionCode: true, person: { select: { givenNames: true, familyNames: true } } },
+  });
+  return sides.map((entry) => {
+    const head = heads.find((membership) => membership.institutionCode === entry.institution.code);
+    return { ...entry, headOfService: head ? `${head.person.givenNames} ${head.person.familyNames}` : null };
+  });
+}
+
 async function toAgreement(tx: Tx, row: AgreementRow, actor: Actor | null, now: Date): Promise<TAgreement> {
   const name = await namesOf(tx, [...row.events.map((event) => event.actorRun), ...row.signatures.map((signature) => signature.signerRun), ...row.documents.map((document) => document.uploadedByRun)]);
   const parties = partiesOf(actor, row);
@@ -52,6 +69,7 @@ async function toAgreement(tx: Tx, row: AgreementRow, actor: Actor | null, now: 
   }
   return {
     ...toSummary(row, now),
+    missingSignatures: await missingSignatures(tx, row),
     procedures: row.procedures.map((link) => link.procedure),
     legalBasis: row.legalBasis,
     declaredVolume: row.declaredVolume,
