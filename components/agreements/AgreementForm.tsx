@@ -15,7 +15,7 @@ import { ZAgreementCreate, ZAgreementUpdate, type TAgreement } from "@/lib/agree
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { formatNumber } from "@/lib/format";
 import type { AgreementMode, AgreementType } from "@/lib/generated/prisma/enums";
-import { AGREEMENT_LABELS as LABELS, agreementFieldOf, agreementPayload as fieldsOf, requestedTpsIssues } from "./form-values";
+import { AGREEMENT_LABELS as LABELS, agreementFieldOf, agreementPayload as fieldsOf, requestedTpsIssues, sortProcedureOptions } from "./form-values";
 import type { AgreementFormService, AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "./form-values";
 import { MODE_HELP, MODE_LABELS, TYPE_HELP, TYPE_LABELS } from "./labels";
 import { SendRequestDialog } from "./SendRequestDialog";
@@ -71,6 +71,7 @@ export function AgreementForm({
   const consumerCode = useWatch({ control: api.form.control, name: "consumer" });
   const consumer = consumers.find((c) => c.code === consumerCode);
   const canSubmit = mode === "create" && !!consumer?.canSubmit;
+  const orderedProcedures = sortProcedureOptions(procedures, consumerCode);
 
   const saveDraft = api.submit((v) => (mode === "create" ? api.send(createBody(v, false)) : api.sendChanges(fieldsOf(v), fieldsOf(initial), cancelHref)));
   const askToSend = api.submit(() => {
@@ -120,19 +121,22 @@ export function AgreementForm({
             type="checkbox"
             legend={LABELS.procedures}
             required
-            help={
-              procedures.some((p) => p.suggested)
-                ? "Los trámites (registro CPAT) que justifican el acceso. Se marcaron como sugerencia los que, según el catálogo, usan este servicio: deje solo los de su institución."
-                : "Los trámites (registro CPAT) que justifican el acceso. Elija al menos uno."
-            }
-            options={procedures.map((p) => ({
+            help={`Los trámites (registro CPAT) que justifican el acceso. Primero los de ${consumer?.name ?? "su institución"}; se marcaron los suyos que, según el catálogo, usan este servicio. Los de otras instituciones no justifican el acceso de la suya.`}
+            options={orderedProcedures.map((p) => ({
               value: p.code,
               label: (
                 <>
                   {p.name} <span className="text-sm text-ink-muted">({p.code})</span>
                 </>
               ),
-              help: [p.suggested ? "Usa este servicio según el catálogo." : null, p.needsConsent ? "Requiere el consentimiento de la persona." : null].filter(Boolean).join(" ") || undefined,
+              help:
+                [
+                  p.institution.code && p.institution.code !== consumerCode ? `De ${p.institution.name}.` : null,
+                  p.suggested ? "Usa este servicio según el catálogo." : null,
+                  p.needsConsent ? "Requiere el consentimiento de la persona." : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ") || undefined,
             }))}
           />
           <ControlledTextArea

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
+import { initialProcedureCodes } from "@/components/agreements/form-values";
 import { ClassificationBadge } from "@/components/catalog/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -114,7 +115,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
           consumer: defaultConsumer.code,
           environment: service.environments.includes("dev") ? "dev" : (service.environments[0] ?? ""),
           type: "",
-          procedures: procedures.filter((p) => p.suggested).map((p) => p.code),
+          procedures: initialProcedureCodes(procedures, defaultConsumer.code),
           legalBasis: "",
           declaredVolume: "",
           mode: "EN_LINEA",
