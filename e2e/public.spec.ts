@@ -12,6 +12,18 @@ test.describe("sitio público", () => {
     await expect(servicios.getByRole("listitem").filter({ hasText: "Instituciones y plazos" })).toContainText("Disponible");
     await expect(servicios.getByRole("listitem").filter({ hasText: "Nodos y configuración de la red" })).toContainText("Disponible");
     await expect(servicios.getByRole("listitem").filter({ hasText: "Registro de Trazabilidad" })).toContainText("En desarrollo");
+    // Every available service links to where it lives.
+    for (const item of await servicios.getByRole("listitem").filter({ hasText: "Disponible" }).all()) {
+      await expect(item.getByRole("heading").getByRole("link")).toHaveAttribute("href", /^\/\S+/);
+    }
+    await expect(servicios.getByRole("link", { name: "Gestor de Acuerdos" })).toHaveAttribute("href", "/institucion");
+    await expect(servicios.getByRole("link", { name: "Nodos y configuración de la red" })).toHaveAttribute("href", "/institucion");
+    // The favicon, in the portal's colours.
+    const icon = page.locator('head link[rel="icon"][type="image/svg+xml"]');
+    await expect(icon).toHaveCount(1);
+    const iconResponse = await page.request.get((await icon.getAttribute("href"))!);
+    expect(iconResponse.status()).toBe(200);
+    expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
     const gradualidad = page.getByRole("region", { name: "Gradualidad de la Ley 21.464" });
     await expect(gradualidad.getByRole("heading", { name: "Grupo C" })).toBeVisible();
     await expect(gradualidad.getByRole("link", { name: /261 instituciones/ })).toBeVisible();

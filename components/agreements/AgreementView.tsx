@@ -10,6 +10,7 @@ import { AGREEMENT_TRANSITIONS, TERMS_EDITABLE, type AgreementAction } from "@/l
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { AgreementActions, type AgreementActionOption } from "./AgreementActions";
 import { DeadlinePanel, DocumentsTable, RequestSection, SignaturesSection, StatusNote, TermsSection } from "./AgreementSections";
+import { AgreementProgress } from "./AgreementProgress";
 import { AgreementStatusBadge } from "./AgreementStatusBadge";
 import { AgreementTimeline } from "./AgreementTimeline";
 import { DocumentUpload } from "./DocumentUpload";
@@ -93,6 +94,7 @@ export function AgreementView({
       </header>
 
       {notice && <DoneNotice pageNotice>{notice}</DoneNotice>}
+      <AgreementProgress agreement={agreement} />
       <StatusNote agreement={agreement} consumerAdmin={viewer.consumerAdmin} />
       <DeadlinePanel agreement={agreement} />
 

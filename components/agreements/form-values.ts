@@ -29,7 +29,34 @@ export type AgreementFormService = {
 };
 
 export type ConsumerOption = { code: string; name: string; canSubmit: boolean };
-export type AgreementProcedureOption = { code: string; name: string; needsConsent: boolean; suggested: boolean };
+export type AgreementProcedureOption = {
+  code: string;
+  name: string;
+  /** The institution whose procedure it is (CPAT register). */
+  institution: { code: string; name: string };
+  needsConsent: boolean;
+  /** The catalog says it uses the service. */
+  suggested: boolean;
+};
+
+/** The rank of a procedure in the form: the requesting institution's own first, then those that use the service, then the rest. */
+function procedureRank(option: AgreementProcedureOption, consumer: string): number {
+  const own = option.institution.code === consumer;
+  return own ? (option.suggested ? 0 : 1) : option.suggested ? 2 : 3;
+}
+
+/** The procedures in the order the form lists them for `consumer` (stable within each rank). */
+export function sortProcedureOptions(options: readonly AgreementProcedureOption[], consumer: string): AgreementProcedureOption[] {
+  return options
+    .map((option, index) => ({ option, index }))
+    .sort((a, b) => procedureRank(a.option, consumer) - procedureRank(b.option, consumer) || a.index - b.index)
+    .map(({ option }) => option);
+}
+
+/** What a new request ticks at first: the requesting institution's procedures that use the service; never another institution's. */
+export function initialProcedureCodes(options: readonly AgreementProcedureOption[], consumer: string): string[] {
+  return options.filter((option) => option.suggested && option.institution.code === consumer).map((option) => option.code);
+}
 
 export const AGREEMENT_LABELS: Record<string, string> = {
   consumer: "Institución solicitante",

@@ -41,7 +41,7 @@ function StatusCounts({ counts }: { counts: Record<LifecycleStatus, number> }) {
 /** The institution's area: role, counts of services and data items, and what changed lately. */
 export default async function InstitutionAreaPage({ params }: Props) {
   const { code: raw } = await params;
-  const { actor, institution, canEdit, roleLabel } = await requireStaff(raw, `/institucion/${raw}`);
+  const { actor, institution, canEdit, roleLabel, readOnly } = await requireStaff(raw, `/institucion/${raw}`);
   const base = `/institucion/${institution.code}`;
   const recentQuery = { status: "ALL" as const, sort: "recent" as const, page: 1, pageSize: RECENT };
   const [services, items, serviceCounts, itemCounts, incoming, outgoing, inbox] = await Promise.all([
@@ -78,7 +78,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/institucion", label: "Mis instituciones" }, { label: institution.name }]} />
       <PageHeader title={institution.name} lead="Gestión del Catálogo de Servicios y del Directorio de Datos de la institución.">
-        <RoleNote roleLabel={roleLabel} canEdit={canEdit} />
+        <RoleNote roleLabel={roleLabel} canEdit={canEdit} oversight={readOnly} />
         <p className="mt-2 text-sm">
           <Link href={`/instituciones/${institution.code}`}>Ficha pública de la institución</Link>
         </p>
