@@ -12,7 +12,7 @@ function RichText({ text, className }: { text: string; className?: string }) {
         <p key={i} className={className}>
           {p.split(/(`[^`]+`)/).map((part, j) =>
             part.startsWith("`") && part.endsWith("`") && part.length > 2 ? (
-              <code key={j} className="break-all rounded bg-surface px-1 font-mono text-[0.9em]">
+              <code key={j} className="wrap-anywhere rounded bg-surface px-1 font-mono text-[0.9em]">
                 {part.slice(1, -1)}
               </code>
             ) : (
@@ -58,7 +58,7 @@ function TypeLine({ schema }: { schema: SchemaView }) {
         <span className="text-ink-muted">
           {"; "}
           {schema.rules.map((rule, i) => (
-            <span key={i} className="break-all">
+            <span key={i} className="wrap-anywhere">
               {i > 0 && "; "}
               {rule}
             </span>
@@ -68,7 +68,7 @@ function TypeLine({ schema }: { schema: SchemaView }) {
       {schema.example !== undefined && (
         <span className="text-ink-muted">
           {"; ejemplo: "}
-          <code className="break-all font-mono">{schema.example}</code>
+          <code className="wrap-anywhere font-mono">{schema.example}</code>
         </span>
       )}
     </>
@@ -83,7 +83,7 @@ function Fields({ schema }: { schema: SchemaView }) {
         <ul className="ml-1 mt-2 space-y-2 border-l-2 border-line pl-4">
           {schema.properties.map((p) => (
             <li key={p.name}>
-              <code className="break-all font-mono font-bold">{p.name}</code>{" "}
+              <code className="wrap-anywhere font-mono font-bold">{p.name}</code>{" "}
               <span className="text-ink-muted">({p.required ? "obligatorio" : "opcional"})</span>: <TypeLine schema={p.schema} />
               {p.schema.description && <RichText text={p.schema.description} className="text-ink-muted" />}
               <Fields schema={p.schema} />
@@ -138,7 +138,7 @@ function OperationArticle({ op }: { op: OperationView }) {
       </h3>
       <p className="mt-2 flex flex-wrap items-center gap-2">
         <Method method={op.method} />
-        <code className="break-all font-mono">{op.path}</code>
+        <code className="wrap-anywhere font-mono">{op.path}</code>
       </p>
       <p className="mt-2 text-sm">
         {op.session ? "Requiere una sesión iniciada con ClaveÚnica en el portal." : "Pública: no requiere sesión."}
@@ -152,7 +152,7 @@ function OperationArticle({ op }: { op: OperationView }) {
           <ul className="ml-1 space-y-2 border-l-2 border-line pl-4">
             {op.parameters.map((p) => (
               <li key={`${p.in}-${p.name}`}>
-                <code className="break-all font-mono font-bold">{p.name}</code>{" "}
+                <code className="wrap-anywhere font-mono font-bold">{p.name}</code>{" "}
                 <span className="text-ink-muted">
                   (en la {p.in === "path" ? "ruta" : "consulta"}, {p.required ? "obligatorio" : "opcional"})
                 </span>
@@ -201,7 +201,7 @@ function OperationArticle({ op }: { op: OperationView }) {
                 <tr key={`${e.status}-${c.code}`} className="border-b border-line align-top">
                   <td className="py-2 pr-4">{i === 0 ? e.status : <span className="sr-only">{e.status}</span>}</td>
                   <td className="py-2 pr-4">
-                    <code className="break-all font-mono">{c.code}</code>
+                    <code className="wrap-anywhere font-mono">{c.code}</code>
                   </td>
                   <td className="py-2">{c.description}</td>
                 </tr>
@@ -249,7 +249,7 @@ export function ApiReferenceView({ reference, specUrl }: { reference: ApiReferen
                 {tag.operations.map((op) => (
                   <li key={op.id}>
                     <a href={`#${op.id}`}>
-                      <span className="font-mono">{op.method}</span> <span className="break-all font-mono">{op.path}</span>
+                      <span className="font-mono">{op.method}</span> <span className="wrap-anywhere font-mono">{op.path}</span>
                     </a>
                   </li>
                 ))}
