@@ -1,5 +1,5 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 import { minimalPdf } from "../test/support/pdf";
 import { createSrceiService, jsonHeaders } from "./support/services";
 
@@ -101,6 +101,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     await rodrigo.reload();
     await act(rodrigo, "Firmar el acuerdo", "Sí, firmar");
     await expectNoticeFocused(rodrigo, /Se registró su firma/, /vigente/);
+    await expectAccessible(rodrigo);
 
     await act(rodrigo, "Suspender", "Sí, suspender", "Mantención de los sistemas del ministerio.");
     await expectNoticeFocused(rodrigo, /Suspendid/, /reanud/i);
@@ -165,6 +166,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     await expectNoticeFocused(carolina, /Obsoleto/);
     await act(carolina, "Retirar", "Sí, retirar", "Ya nadie lo usa.");
     await expectNoticeFocused(carolina, /Retirado/);
+    await expectAccessible(carolina);
   });
 
   test("nodos: registrar, emitir un token nuevo y revocar", async ({ browser }) => {

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 /**
  * Fewer Tab stops to what people come for (issue 12, point 5). Measured on the code before the
@@ -51,6 +51,7 @@ test.describe("Tab stops to what people come for", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     await expect(firstResult(page)).toBeFocused();
+    await expectAccessible(page);
   });
 
   test("from the top of /catalogo to the first result, signed out (12 before)", async ({ page }) => {
@@ -75,5 +76,6 @@ test.describe("Tab stops to what people come for", () => {
     const count = await tabsTo(page, page.getByRole("link", { name: "Ver acuerdos" }));
     console.log(`Tab presses from the top of /institucion/SRCEI (administrator) to «Ver acuerdos»: ${count}`);
     expect(count).toBeLessThanOrEqual(18);
+    await expectAccessible(page);
   });
 });
