@@ -1,6 +1,7 @@
 import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 import { minimalPdf } from "../test/support/pdf";
+import { createSrceiService, jsonHeaders } from "./support/services";
 
 /**
  * Focus and feedback after every action (issue 12, point 3), with the keyboard only: each action's
@@ -68,12 +69,12 @@ async function act(page: Page, label: string, yes: string, reason?: string) {
 
 test.describe("Foco y aviso después de cada acción, solo con el teclado", () => {
   test("acuerdos: enviar, revisar, adjuntar, aceptar, firmar (primera y segunda firma), suspender, reanudar, terminar", async ({ browser }) => {
-    const rodrigo = await personPage(browser, "Rodrigo Sepúlveda", "/acuerdos/nuevo?servicio=SRCEI/certificado-nacimiento/v1");
+    const carolina = await personPage(browser, "Carolina Muñoz", "/institucion/SRCEI");
+    const service = await createSrceiService(carolina, `acuerdo-${stamp}`, {}, true);
+    const rodrigo = await personPage(browser, "Rodrigo Sepúlveda", `/acuerdos/nuevo?servicio=${service}`);
     await expect(rodrigo.getByRole("button", { name: "Enviar solicitud" })).toBeEnabled();
-    await rodrigo.getByRole("radio", { name: "Producción" }).check();
     await rodrigo.getByRole("radio", { name: "Permanente" }).check();
     await rodrigo.getByRole("checkbox", { name: /Registro Social de Hogares/ }).check();
-    await rodrigo.getByRole("checkbox", { name: /Beca de Alimentación/ }).uncheck();
     await rodrigo.getByLabel("Base legal").fill("Ley 20.379, artículo 5: caracterización socioeconómica del Registro Social de Hogares.");
     await rodrigo.getByLabel("Volumen mensual estimado").fill("2.000");
     await pressButton(rodrigo.getByRole("main"), rodrigo, "Enviar solicitud");
@@ -83,7 +84,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     await expectNoticeFocused(rodrigo, /Se envió la solicitud/, /15 días hábiles/);
     const url = new URL(rodrigo.url()).pathname;
 
-    const carolina = await personPage(browser, "Carolina Muñoz", url);
+    await carolina.goto(url);
     await act(carolina, "Tomar en revisión", "Sí, tomar en revisión");
     await expectNoticeFocused(carolina, /En revisión/, /Aceptar o rechazar|acepte o rechace|aceptarla o rechazarla/i);
 
@@ -100,6 +101,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     await rodrigo.reload();
     await act(rodrigo, "Firmar el acuerdo", "Sí, firmar");
     await expectNoticeFocused(rodrigo, /Se registró su firma/, /vigente/);
+    await expectAccessible(rodrigo);
 
     await act(rodrigo, "Suspender", "Sí, suspender", "Mantención de los sistemas del ministerio.");
     await expectNoticeFocused(rodrigo, /Suspendid/, /reanud/i);
@@ -110,13 +112,15 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
   });
 
   test("acuerdos: rechazar, pedir mediación y rechazar en forma definitiva", async ({ browser }) => {
+    const carolina = await personPage(browser, "Carolina Muñoz", "/institucion/SRCEI");
+    const service = await createSrceiService(carolina, `rechazo-${stamp}`, {}, true);
     const rodrigo = await personPage(browser, "Rodrigo Sepúlveda", "/institucion/MDSF");
     const res = await rodrigo.request.post("/api/v1/agreements", {
-      headers: { Origin: new URL(rodrigo.url()).origin, "Content-Type": "application/json" },
+      headers: jsonHeaders(rodrigo),
       data: {
         consumer: "MDSF",
-        service: "SRCEI/discapacidad/v1",
-        environment: "prod",
+        service,
+        environment: "dev",
         type: "PERMANENTE",
         procedures: ["CPAT-MDSF-0005"],
         legalBasis: "Ley 20.379, artículo 5, y Ley 20.422 sobre igualdad de oportunidades.",
@@ -129,7 +133,9 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     expect(res.status(), await res.text()).toBe(201);
     const { id } = (await res.json()) as { id: string };
 
-    const carolina = await personPage(browser, "Carolina Muñoz", `/acuerdos/${id}`);
+    await carolina.goto(`/acuerdos/${id}`);
+    await act(carolina, "Tomar en revisión", "Sí, tomar en revisión");
+    await expectNoticeFocused(carolina, /En revisión/);
     await act(carolina, "Rechazar", "Sí, rechazar", "La base legal no cubre datos de salud.");
     await expectNoticeFocused(carolina, /Rechazad/, /mediación/);
 
@@ -145,23 +151,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
   test("catálogo: publicar, declarar obsoleto y retirar un servicio; guardar su ficha", async ({ browser }) => {
     const code = `foco-${stamp}`;
     const carolina = await personPage(browser, "Carolina Muñoz", "/institucion/SRCEI/servicios");
-    const res = await carolina.request.post("/api/v1/services", {
-      headers: { Origin: new URL(carolina.url()).origin, "Content-Type": "application/json" },
-      data: {
-        institution: "SRCEI",
-        code,
-        name: "Servicio de prueba del foco",
-        description: "Un servicio para recorrer sus acciones con el teclado.",
-        tps: 5,
-        availability: 99,
-        approvalPolicy: "MANUAL",
-        responsibleRun: "12345678-5",
-        environments: ["dev"],
-        inputDataItems: ["SRCEI/run"],
-        outputDataItems: ["SRCEI/nombre-completo"],
-      },
-    });
-    expect(res.status(), await res.text()).toBe(201);
+    await createSrceiService(carolina, code, { name: "Servicio de prueba del foco" });
 
     await carolina.goto(`/institucion/SRCEI/servicios/${code}/v1/editar`);
     await expect(carolina.getByRole("button", { name: "Guardar cambios" })).toBeEnabled();
@@ -176,6 +166,7 @@ test.describe("Foco y aviso después de cada acción, solo con el teclado", () =
     await expectNoticeFocused(carolina, /Obsoleto/);
     await act(carolina, "Retirar", "Sí, retirar", "Ya nadie lo usa.");
     await expectNoticeFocused(carolina, /Retirado/);
+    await expectAccessible(carolina);
   });
 
   test("nodos: registrar, emitir un token nuevo y revocar", async ({ browser }) => {

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { expect, signInAs, test } from "./support/fixtures";
+import { createSrceiService, jsonHeaders } from "./support/services";
 
 /**
  * Numbers as people in Chile type them (issue 12, point 1): a decimal comma in the availability
@@ -17,30 +18,11 @@ async function personPage(browser: Browser, person: string, returnTo: string): P
   return page;
 }
 
-const json = (page: Page) => ({ Origin: new URL(page.url()).origin, "Content-Type": "application/json" });
-
 test("números con coma decimal y puntos de miles: la ficha de un servicio, una solicitud y su aceptación", async ({ browser }) => {
   const code = `numeros-${stamp}`;
   const id = `SRCEI/${code}/v1`;
   const carolina = await personPage(browser, "Carolina Muñoz", "/institucion/SRCEI/servicios");
-  const created = await carolina.request.post("/api/v1/services", {
-    headers: json(carolina),
-    data: {
-      institution: "SRCEI",
-      code,
-      name: "Servicio de prueba de números",
-      description: "Un servicio para escribir números como se escriben en Chile.",
-      tps: 1500,
-      availability: 99.9,
-      approvalPolicy: "MANUAL",
-      responsibleRun: "12345678-5",
-      environments: ["dev"],
-      procedures: ["CPAT-MDSF-0005"],
-      inputDataItems: ["SRCEI/run"],
-      outputDataItems: ["SRCEI/nombre-completo"],
-    },
-  });
-  expect(created.status(), await created.text()).toBe(201);
+  await createSrceiService(carolina, code, { name: "Servicio de prueba de números", tps: 1500, availability: 99.9 });
 
   // The service form: prefilled in es-CL, and "99,5" is 99.5.
   await carolina.goto(`/institucion/SRCEI/servicios/${code}/v1/editar`);
@@ -58,7 +40,7 @@ test("números con coma decimal y puntos de miles: la ficha de un servicio, una 
   const saved = (await (await carolina.request.get(`/api/v1/services/${id}`)).json()) as { availability: number; tps: number };
   expect(saved).toMatchObject({ availability: 99.5, tps: 2000 });
 
-  const published = await carolina.request.post(`/api/v1/services/${id}/transitions`, { headers: json(carolina), data: { action: "publish" } });
+  const published = await carolina.request.post(`/api/v1/services/${id}/transitions`, { headers: jsonHeaders(carolina), data: { action: "publish" } });
   expect(published.status(), await published.text()).toBe(200);
 
   // A request: the monthly volume with a dot between thousands.
@@ -76,6 +58,8 @@ test("números con coma decimal y puntos de miles: la ficha de un servicio, una 
   expect(sent.declaredVolume).toBe(2000);
 
   // Accepting it: the ANS prefilled as "99,5"; "99,9" is 99.9 (it was 999, refused as over 100).
+  const takenUp = await carolina.request.post(`/api/v1/agreements/${agreementId}/transitions`, { headers: jsonHeaders(carolina), data: { action: "take_up" } });
+  expect(takenUp.status(), await takenUp.text()).toBe(200);
   await carolina.goto(`/acuerdos/${agreementId}`);
   await carolina.getByRole("button", { name: "Aceptar", exact: true }).click();
   const accept = carolina.getByRole("dialog", { name: "¿Aceptar la solicitud?" });

@@ -12,13 +12,14 @@ export const REFUSED_TITLE = "Página no encontrada · Red de Interoperabilidad 
  */
 export function RefusedPageTitle() {
   useEffect(() => {
+    // Only while the refused page is on screen: once a navigation has removed it, the new page's title stands.
     const apply = () => {
-      if (document.title !== REFUSED_TITLE) document.title = REFUSED_TITLE;
+      if (document.querySelector("[data-refused-page]") && document.title !== REFUSED_TITLE) document.title = REFUSED_TITLE;
     };
     apply();
     const observer = new MutationObserver(apply);
     observer.observe(document.head, { subtree: true, childList: true, characterData: true });
     return () => observer.disconnect();
   }, []);
-  return null;
+  return <span hidden data-refused-page="" />;
 }

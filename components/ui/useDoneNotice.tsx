@@ -38,7 +38,8 @@ export function useDoneNotice() {
     const url = new URL(window.location.href);
     if (url.searchParams.has("aviso")) {
       url.searchParams.delete("aviso");
-      window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
+      // null, not the current state: Next.js then takes the new address as its own (a refresh asks for it, without ?aviso).
+      window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
     }
   }, []);
   const seq = state?.seq;

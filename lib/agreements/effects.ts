@@ -15,7 +15,7 @@ import {
 } from "@/lib/agreements/transitions";
 import type { Actor } from "@/lib/auth/session";
 import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
-import { serviceInSentence } from "@/lib/format";
+import { formatNumber, serviceInSentence } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify, type NewNotification } from "@/lib/notifications/service";
 
@@ -153,7 +153,7 @@ const EFFECTS: Record<AgreementAction | FollowUpAction, Effect> = {
   mediate_accept: { run: acceptance },
   await_signatures: {
     run: ({ row, changes }) => {
-      const body = `La solicitud de acceso a ${serviceWords(row)} fue aceptada con ${String(changes.grantedTps ?? row.grantedTps)} TPS. Falta la firma de las jefaturas de servicio.`;
+      const body = `La solicitud de acceso a ${serviceWords(row)} fue aceptada con ${formatNumber(Number(changes.grantedTps ?? row.grantedTps))} TPS. Falta la firma de las jefaturas de servicio.`;
       return { notes: [row.consumerCode, row.providerCode].map((inst) => noteAbout(row, inst, "FIRMA_REQUERIDA", "Firma requerida", body)) };
     },
   },
@@ -208,7 +208,7 @@ const EFFECTS: Record<AgreementAction | FollowUpAction, Effect> = {
   },
   in_force: {
     run: ({ row, now }) => {
-      const body = `El acuerdo de acceso a ${serviceWords(row)} está vigente desde hoy, con ${row.grantedTps} TPS.`;
+      const body = `El acuerdo de acceso a ${serviceWords(row)} está vigente desde hoy, con ${formatNumber(row.grantedTps ?? 0)} TPS.`;
       return { data: { inForceSince: now }, notes: [row.consumerCode, row.providerCode].map((inst) => noteAbout(row, inst, "ACUERDO_VIGENTE", "Acuerdo vigente", body)) };
     },
   },

@@ -10,6 +10,7 @@ import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
 import { isAppError } from "@/lib/errors";
 import { searchProcedures } from "@/lib/procedures/service";
+import { formatNumberInput } from "@/lib/text/number";
 import { orNotFound } from "../../_lib/not-found";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,9 +78,9 @@ export function agreementFormValues(a: TAgreement): AgreementFormValues {
     type: a.type,
     procedures: a.procedures.map((p) => p.code),
     legalBasis: a.legalBasis,
-    declaredVolume: String(a.declaredVolume),
+    declaredVolume: formatNumberInput(a.declaredVolume, { integer: true }),
     mode: a.mode,
-    requestedTps: String(a.requestedTps),
+    requestedTps: formatNumberInput(a.requestedTps, { integer: true }),
     requestedUntil: a.requestedUntil ?? "",
   };
 }
