@@ -108,6 +108,21 @@ test.describe("páginas que dicen la verdad", () => {
     await expect(patricia.getByRole("heading", { level: 1, name: `Acuerdo ${number}` })).toBeVisible();
   });
 
+  test("la página pública de una institución: su región, su plazo vencido en palabras y sus etapas como pasos, no botones", async ({ page }) => {
+    // Group A's deadline (2025) has passed and the Contraloría is not in production.
+    await page.goto("/instituciones?q=Contralor%C3%ADa");
+    await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Contraloría" }).first()).toContainText("2025: vencido");
+    await page.goto("/instituciones/MUN-SANTIAGO");
+    const data = page.getByRole("region", { name: "Datos de la institución" });
+    await expect(data).toContainText("Metropolitana de Santiago");
+    await expect(data).not.toContainText("No aplica o no informada");
+    const stages = page.getByRole("list", { name: "Etapas de incorporación" });
+    await expect(stages.getByRole("listitem")).toHaveCount(6);
+    await expect(stages.locator('[aria-current="step"]')).toContainText("etapa actual");
+    await expect(stages.getByRole("button")).toHaveCount(0);
+    await expectAccessible(page);
+  });
+
   test("una persona sin roles en instituciones, al ingresar, ve qué puede hacer aquí", async ({ page }) => {
     await signInAs(page, "Ana Pérez");
     await expect(page).toHaveURL(/\/cuenta$/);
