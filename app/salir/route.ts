@@ -1,4 +1,5 @@
 import type { NextRequest } from "next/server";
+import { AFTER_LOGOUT, claveUnicaLogoutUrl } from "@/lib/auth/claveunica";
 import { revokeSession } from "@/lib/auth/revocation";
 import { sessionCookieName, sessionFromCookies } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
@@ -12,10 +13,7 @@ export async function POST(req: NextRequest) {
   const env = serverEnv();
   const session = await sessionFromCookies(req.cookies);
   if (session) await revokeSession(session);
-  const back = `${env.NEXTAUTH_URL}/?sesion=cerrada`;
-  const target = new URL(env.CLAVEUNICA_LOGOUT_URL);
-  target.searchParams.set("redirect", back);
-  const headers = new Headers({ Location: target.toString(), "Cache-Control": "no-store" });
+  const headers = new Headers({ Location: claveUnicaLogoutUrl(env, AFTER_LOGOUT.signedOut), "Cache-Control": "no-store" });
   const name = sessionCookieName();
   const secure = env.NEXTAUTH_URL.startsWith("https://") ? "; Secure" : "";
   for (const c of req.cookies.getAll()) {

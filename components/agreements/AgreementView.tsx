@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { Alert } from "@/components/ui/Alert";
+import { DoneNotice } from "@/components/ui/useDoneNotice";
 import { Badge } from "@/components/ui/Badge";
 import { ButtonLink } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
@@ -93,7 +93,7 @@ export function AgreementView({
         </dl>
       </header>
 
-      {notice && <Alert tone="success">{notice}</Alert>}
+      {notice && <DoneNotice pageNotice>{notice}</DoneNotice>}
       <AgreementProgress agreement={agreement} />
       <StatusNote agreement={agreement} consumerAdmin={viewer.consumerAdmin} />
       <DeadlinePanel agreement={agreement} />

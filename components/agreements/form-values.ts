@@ -78,9 +78,9 @@ export function agreementPayload(v: AgreementFormValues) {
     type: v.type || undefined,
     procedures: v.procedures,
     legalBasis: v.legalBasis,
-    declaredVolume: parseNumberInput(v.declaredVolume),
+    declaredVolume: parseNumberInput(v.declaredVolume, { integer: true }),
     mode: v.mode || undefined,
-    requestedTps: parseNumberInput(v.requestedTps),
+    requestedTps: parseNumberInput(v.requestedTps, { integer: true }),
     requestedUntil: v.requestedUntil || null,
   };
 }
@@ -105,6 +105,6 @@ export function agreementFieldOf(
 
 /** More TPS than the service commits (the schema only knows the network's maximum). */
 export function requestedTpsIssues(v: AgreementFormValues, serviceTps: number) {
-  const tps = parseNumberInput(v.requestedTps);
+  const tps = parseNumberInput(v.requestedTps, { integer: true });
   return tps !== undefined && Number.isInteger(tps) && tps > serviceTps ? [{ path: "requestedTps", message: `Excede las ${formatNumber(serviceTps)} TPS que el servicio compromete.` }] : [];
 }

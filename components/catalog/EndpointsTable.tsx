@@ -4,7 +4,7 @@ import { Table } from "@/components/ui/Table";
 /** The operations of a service's OpenAPI description. */
 export function EndpointsTable({ endpoints, caption }: { endpoints: Endpoint[]; caption: string }) {
   return (
-    <Table caption={caption} columns={["Método", "Ruta", "Resumen", "operationId"]} wrapperClassName="mt-3 overflow-x-auto">
+    <Table caption={caption} columns={["Método", "Ruta", "Resumen", "operationId"]} wrapperClassName="mt-3">
       {endpoints.map((e) => (
         <tr key={`${e.method} ${e.path}`} className="border-b border-line align-top">
           <td className="py-2 pr-4">

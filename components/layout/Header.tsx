@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/session";
+import { HeaderMenu } from "./HeaderMenu";
 
 const NAV = [
   { href: "/", label: "Inicio" },
@@ -21,57 +22,59 @@ export function Header({ actor, unread = {} }: { actor: Actor | null; unread?: R
           </span>
         </div>
       </div>
-      <div className="border-b border-line bg-white">
-        <div className="container-page flex flex-wrap items-center justify-between gap-4 py-4">
-          <Link href="/" className="no-underline">
-            <span className="block font-heading text-xl font-bold text-tertiary">Red de Interoperabilidad del Estado</span>
+      <HeaderMenu
+        brand={
+          <Link href="/" className="min-w-0 flex-1 no-underline md:flex-none">
+            <span className="block font-heading text-lg font-bold leading-snug text-tertiary md:text-xl">Red de Interoperabilidad del Estado</span>
             <span className="block text-sm text-ink-muted">Servicios centrales · PISEE</span>
           </Link>
-          <div className="flex flex-wrap items-center gap-3">
-            {actor ? (
-              <>
-                {actor.memberships.map((m) => (
-                  <Link key={m.institutionCode} href={`/institucion/${m.institutionCode}`} className="font-medium">
-                    <span className="sr-only">Área de </span>
-                    {m.institutionCode}
-                    <UnreadBadge count={unread[m.institutionCode] ?? 0} />
-                  </Link>
-                ))}
-                {actor.isPlatformAdmin && (
-                  <Link href="/admin" className="font-medium">
-                    Plataforma
-                    <UnreadBadge count={unread.PLATAFORMA ?? 0} />
-                  </Link>
-                )}
-                <Link href="/cuenta" className="font-medium">
-                  <span className="sr-only">Mi cuenta: </span>
-                  {actor.givenNames.split(" ")[0]} {actor.familyNames.split(" ")[0]}
+        }
+        account={
+          actor ? (
+            <>
+              {actor.memberships.map((m) => (
+                // The institution's name, its code as secondary text.
+                <Link key={m.institutionCode} href={`/institucion/${m.institutionCode}`} className="max-w-xs font-medium leading-tight">
+                  <span className="sr-only">Área de </span>
+                  {m.institutionName}
+                  <span className="ml-1 text-sm font-normal text-ink-muted">({m.institutionCode})</span>
+                  <UnreadBadge count={unread[m.institutionCode] ?? 0} />
                 </Link>
-                <form action="/salir" method="post">
-                  <button type="submit" className="rounded border-2 border-primary px-3 py-1.5 font-medium text-primary hover:bg-primary-light">
-                    Cerrar sesión
-                  </button>
-                </form>
-              </>
-            ) : (
-              <Link href="/ingresar" className="rounded border-2 border-primary bg-primary px-3 py-1.5 font-medium text-white no-underline hover:bg-primary-dark hover:text-white">
-                Ingresar
+              ))}
+              {actor.isPlatformAdmin && (
+                <Link href="/admin" className="font-medium">
+                  Plataforma
+                  <UnreadBadge count={unread.PLATAFORMA ?? 0} />
+                </Link>
+              )}
+              <Link href="/cuenta" className="font-medium">
+                <span className="sr-only">Mi cuenta: </span>
+                {actor.givenNames.split(" ")[0]} {actor.familyNames.split(" ")[0]}
               </Link>
-            )}
-          </div>
-        </div>
-        <nav aria-label="Principal" className="bg-primary">
-          <ul className="container-page flex flex-wrap gap-x-6 gap-y-1 py-2">
+              <form action="/salir" method="post">
+                <button type="submit" className="rounded border-2 border-primary px-3 py-1.5 font-medium text-primary hover:bg-primary-light">
+                  Cerrar sesión
+                </button>
+              </form>
+            </>
+          ) : (
+            <Link href="/ingresar" className="rounded border-2 border-primary bg-primary px-3 py-1.5 font-medium text-white no-underline hover:bg-primary-dark hover:text-white">
+              Ingresar
+            </Link>
+          )
+        }
+        nav={
+          <ul className="container-page flex flex-col gap-1 py-2 md:flex-row md:flex-wrap md:gap-x-6">
             {NAV.map((item) => (
               <li key={item.href}>
-                <Link href={item.href} className="font-medium text-white no-underline hover:text-white hover:underline">
+                <Link href={item.href} className="block py-1 font-medium text-white no-underline hover:text-white hover:underline md:inline md:py-0">
                   {item.label}
                 </Link>
               </li>
             ))}
           </ul>
-        </nav>
-      </div>
+        }
+      />
     </header>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkServerEnv } from "@/lib/env";
-import { claveUnicaProvider, identityFromUserinfo } from "./claveunica";
+import { AFTER_LOGOUT, claveUnicaLogoutUrl, claveUnicaProvider, identityFromUserinfo } from "./claveunica";
 
 const env = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
@@ -59,5 +59,16 @@ describe("identityFromUserinfo", () => {
   it("refuses a missing RolUnico or another document type", () => {
     expect(identityFromUserinfo({ sub: "1" })).toMatchObject({ valid: false, reason: "missing_run" });
     expect(identityFromUserinfo({ sub: "1", RolUnico: { numero: 11111111, DV: "1", tipo: "PASAPORTE" } })).toMatchObject({ valid: false, reason: "not_a_run" });
+  });
+});
+
+describe("claveUnicaLogoutUrl", () => {
+  it("sends the browser to ClaveÚnica's logout with the portal's return URL", () => {
+    const r = checkServerEnv(env);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const url = new URL(claveUnicaLogoutUrl(r.env, AFTER_LOGOUT.refused));
+    expect(`${url.origin}${url.pathname}`).toBe(env.CLAVEUNICA_LOGOUT_URL);
+    expect(url.searchParams.get("redirect")).toBe("http://localhost:3000/ingresar/error?error=RunInvalido");
+    expect(new URL(claveUnicaLogoutUrl(r.env, AFTER_LOGOUT.signedOut)).searchParams.get("redirect")).toBe("http://localhost:3000/?sesion=cerrada");
   });
 });

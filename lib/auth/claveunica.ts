@@ -26,6 +26,25 @@ export function identityFromUserinfo(info: ClaveUnicaUserinfo): ClaveUnicaIdenti
   return { id: run.run, valid: true, run: run.run, givenNames, familyNames, name };
 }
 
+/** Where the portal sends the browser after ClaveÚnica's logout: each must be registered with ClaveÚnica. */
+export const AFTER_LOGOUT = {
+  /** Sign-out (`POST /salir`): the home page says the session ended. */
+  signedOut: "/?sesion=cerrada",
+  /** A refused sign-in (invalid RUN): the error page, with a ClaveÚnica session that ended too. */
+  refused: "/ingresar/error?error=RunInvalido",
+} as const;
+
+/**
+ * ClaveÚnica's logout URL (`GET …/logout?redirect=URL`): it ends the browser's ClaveÚnica
+ * session and sends it back to the portal's `back` path. Without it, a ClaveÚnica session that
+ * is still alive signs the same person in again without asking.
+ */
+export function claveUnicaLogoutUrl(env: Pick<ServerEnv, "CLAVEUNICA_LOGOUT_URL" | "NEXTAUTH_URL">, back: string): string {
+  const target = new URL(env.CLAVEUNICA_LOGOUT_URL);
+  target.searchParams.set("redirect", `${env.NEXTAUTH_URL}${back}`);
+  return target.toString();
+}
+
 export type LoginCheck = "pkce" | "state" | "nonce";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
-import { claveUnicaProvider, type ClaveUnicaIdentity } from "@/lib/auth/claveunica";
+import { AFTER_LOGOUT, claveUnicaLogoutUrl, claveUnicaProvider, type ClaveUnicaIdentity } from "@/lib/auth/claveunica";
 import { recordSignIn } from "@/lib/auth/persons";
 import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
@@ -25,9 +25,11 @@ export function authOptions(): NextAuthOptions {
       async signIn({ user }) {
         const identity = user as unknown as ClaveUnicaIdentity;
         if (!identity.valid) {
-          // Refused before anything is stored: the person never enters the database.
+          // Refused before anything is stored: the person never enters the database. The
+          // ClaveÚnica session ends too (its logout brings the browser back to the error page):
+          // otherwise "Volver a intentar" signs the same refused person in again without asking.
           log.warn({ reason: identity.reason }, "sign-in refused: invalid RUN from the identity provider");
-          return "/ingresar/error?error=RunInvalido";
+          return claveUnicaLogoutUrl(env, AFTER_LOGOUT.refused);
         }
         await recordSignIn(identity);
         return true;

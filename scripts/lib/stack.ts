@@ -8,6 +8,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { startEmulator } from "@pisee/claveunica-emulator";
+import { AFTER_LOGOUT } from "../../lib/auth/claveunica";
 import { seedDatabase } from "../../prisma/seed";
 import { buildIfNeeded } from "./build";
 import { openDemoDatabase } from "./demo-database";
@@ -108,7 +109,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
           client_secret: secrets.claveunicaClientSecret,
           client_name: "Portal de la Red de Interoperabilidad del Estado",
           redirect_uris: [`${portalUrl}/api/auth/callback/claveunica`],
-          post_logout_redirect_uris: [`${portalUrl}/?sesion=cerrada`],
+          post_logout_redirect_uris: Object.values(AFTER_LOGOUT).map((back) => `${portalUrl}${back}`),
           // Like a strict IdP, PKCE is required, unless the portal is told not to use it.
           pkce_required: process.env.CLAVEUNICA_PKCE !== "off",
         },

@@ -17,6 +17,7 @@ import { orNotFound } from "../../_lib/not-found";
 import { SERVICE_ID_PATTERN } from "@pisee/node-agent/shared";
 import { consumerOptions, formService, procedureOptions, requireActor } from "../_lib/load";
 import { Section } from "@/components/ui/Section";
+import { formatNumberInput } from "@/lib/text/number";
 
 export const metadata: Metadata = { title: "Solicitar acceso a un servicio" };
 
@@ -127,7 +128,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
           legalBasis: "",
           declaredVolume: "",
           mode: "EN_LINEA",
-          requestedTps: String(Math.min(10, service.tps)),
+          requestedTps: formatNumberInput(Math.min(10, service.tps), { integer: true }),
           requestedUntil: "",
         }}
         cancelHref={publicHref}

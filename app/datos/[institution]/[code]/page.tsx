@@ -54,7 +54,7 @@ export default async function DataItemPage({ params }: Props) {
             {d.services.length === 0 ? (
               <p className="text-ink-muted">Ningún servicio publicado lo usa todavía.</p>
             ) : (
-              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Uso"]} wrapperClassName={null}>
+              <Table caption="Servicios que usan este dato" columns={["Servicio", "Proveedor", "Uso"]}>
                 {d.services.map((s) => (
                   <tr key={`${s.id}-${s.direction}`} className="border-b border-line">
                     <th scope="row" className="py-2 pr-4 font-normal">

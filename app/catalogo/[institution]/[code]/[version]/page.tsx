@@ -30,7 +30,7 @@ export function generateMetadata({ params }: Props): Promise<Metadata> {
 function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]; caption: string }) {
   if (items.length === 0) return <p className="text-ink-muted">Ninguno.</p>;
   return (
-    <Table caption={caption} columns={["Dato", "Clasificación"]} wrapperClassName={null}>
+    <Table caption={caption} columns={["Dato", "Clasificación"]}>
       {items.map((d) => (
         <tr key={d.id} className="border-b border-line">
           <th scope="row" className="py-2 pr-4 font-normal">
@@ -102,7 +102,7 @@ export default async function ServicePage({ params }: Props) {
             {s.endpoints.length === 0 ? (
               <p className="text-ink-muted">El proveedor aún no publica la descripción OpenAPI.</p>
             ) : (
-              <Table caption="Operaciones del servicio" columns={["Método", "Ruta", "Descripción"]} wrapperClassName={null}>
+              <Table caption="Operaciones del servicio" columns={["Método", "Ruta", "Descripción"]}>
                 {s.endpoints.map((e) => (
                   <tr key={`${e.method} ${e.path}`} className="border-b border-line">
                     <td className="py-2 pr-4 font-mono text-sm font-bold">{e.method}</td>
