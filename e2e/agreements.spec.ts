@@ -422,6 +422,8 @@ test.describe("Gestor de Acuerdos", () => {
     await patricia.getByRole("radio", { name: "Por única vez" }).check();
     await patricia.getByLabel("Base legal").fill("Ley 20.422, sobre igualdad de oportunidades e inclusión social de personas con discapacidad.");
     await patricia.getByLabel("Volumen mensual estimado").fill("50");
+    // The service's procedures are MDSF's: none is ticked for the municipality, which chooses its own.
+    await patricia.getByRole("checkbox", { name: /Obtención del permiso de circulación/ }).check();
     await patricia.getByRole("button", { name: "Enviar solicitud" }).click();
     await patricia.getByRole("dialog", { name: "¿Enviar la solicitud?" }).getByRole("button", { name: "Sí, enviar" }).click();
     const conflict = patricia.getByRole("alert").filter({ hasText: "No se pudo registrar la solicitud" });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DeadlineText } from "@/components/institutions/Onboarding";
 import { ErrorSummary } from "@/components/ui/ErrorSummary";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { Pagination } from "@/components/ui/Pagination";
@@ -116,7 +117,9 @@ export default async function InstitutionsPage({ searchParams }: { searchParams:
               </th>
               <td className="py-3 pr-4">{KIND_LABELS[i.kind]}</td>
               <td className="py-3 pr-4">{i.group}</td>
-              <td className="py-3 pr-4">{i.deadline.year}</td>
+              <td className="py-3 pr-4">
+                <DeadlineText deadline={i.deadline} />
+              </td>
               <td className="py-3 text-sm">{i.deadline.duty}</td>
             </tr>
           ))}

@@ -17,24 +17,22 @@ export function AgreementProgress({ agreement }: { agreement: TAgreement }) {
       <h2 id="titulo-etapas" className="mb-3 font-sans text-lg font-bold">
         Etapas de la solicitud
       </h2>
-      <ol className="flex flex-wrap gap-2" data-testid="agreement-steps">
-        {steps.map((step, i) => {
-          const style =
-            step.state === "current"
-              ? "border-primary bg-primary text-white"
-              : step.state === "done"
-                ? "border-success bg-success-light text-ink"
-                : "border-line bg-surface text-ink-muted";
-          return (
-            <li key={step.key} aria-current={step.state === "current" ? "step" : undefined} className={`flex items-center gap-2 rounded border-2 px-3 py-1.5 text-sm ${style}`}>
-              <span aria-hidden="true" className="font-bold">
-                {step.state === "done" ? "✓" : `${i + 1}.`}
-              </span>
-              <span className={step.state === "current" ? "font-bold" : undefined}>{step.label}</span>
-              <span className="text-xs">({stepStateWords(step.state)})</span>
-            </li>
-          );
-        })}
+      <ol className="flex flex-wrap gap-x-6 gap-y-3" data-testid="agreement-steps">
+        {steps.map((step, i) => (
+          <li key={step.key} aria-current={step.state === "current" ? "step" : undefined} className="flex items-center gap-2 text-sm">
+            <span
+              aria-hidden="true"
+              className={`flex h-6 w-6 shrink-0 items-center justify-center rounded-full text-xs font-bold ${
+                step.state === "done" ? "bg-success text-white" : step.state === "current" ? "bg-primary text-white" : "border border-ink-muted text-ink-muted"
+              }`}
+            >
+              {step.state === "done" ? "✓" : i + 1}
+            </span>
+            <span className={step.state === "current" ? "font-bold text-ink" : step.state === "done" ? "text-ink" : "text-ink-muted"}>
+              {step.label} <span className="text-xs font-normal">({stepStateWords(step.state)})</span>
+            </span>
+          </li>
+        ))}
       </ol>
     </nav>
   );

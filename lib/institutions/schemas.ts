@@ -34,7 +34,14 @@ export const ZInstitution = z
     kind: ZInstitutionKind,
     region: z.string().nullable().meta({ description: "Región (ISO 3166-2:CL), cuando se conoce" }),
     group: ZGradualityGroup,
-    deadline: z.object({ year: z.number().int(), duty: z.string() }).meta({ description: "Plazo y obligación de su grupo" }),
+    deadline: z
+      .object({
+        year: z.number().int(),
+        duty: z.string(),
+        passed: z.boolean().meta({ description: "El año del plazo terminó y la institución aún no está en producción" }),
+      })
+      .meta({ description: "Plazo y obligación de su grupo" }),
+    // The recorded stage, or the one the facts (agreements, active nodes) show when it is later.
     onboardingStage: ZOnboardingStage,
   })
   .meta({ id: "Institution" });

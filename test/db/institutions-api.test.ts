@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { GET as getOne } from "@/app/api/v1/institutions/[code]/route";
 import { GET as list } from "@/app/api/v1/institutions/route";
 import { GET as health } from "@/app/api/health/route";
+import { clock } from "@/lib/clock";
+import { getDb } from "@/lib/db";
 import { call } from "../support/api";
 import { errorWith } from "../support/errors";
 
@@ -80,11 +82,48 @@ describe("GET /api/v1/institutions/{code}", () => {
       code: "MUN-MARIQUINA",
       name: "Municipalidad de Mariquina",
       kind: "MUNICIPALIDAD",
-      region: null,
+      region: "CL-LR",
       group: "C",
-      deadline: { year: 2026, duty: "Procedimiento administrativo en expedientes electrónicos y aplicación del principio de interoperabilidad" },
+      deadline: { year: 2026, duty: "Procedimiento administrativo en expedientes electrónicos y aplicación del principio de interoperabilidad", passed: false },
       onboardingStage: "NO_INICIADO",
     });
+  });
+
+  it("derives the stage from the facts: an active node and an agreement in force are not «No iniciado»; a passed deadline says so", async () => {
+    clock.set(new Date("2026-11-30T12:00:00Z"));
+    try {
+      const before = await call(getOne, "/api/v1/institutions/MINVU", { params: { code: "MINVU" } });
+      expect(before.json).toMatchObject({ group: "A", onboardingStage: "NO_INICIADO", deadline: { year: 2025, passed: true } });
+
+      const db = getDb();
+      await db.agreement.create({
+        data: {
+          number: "ACU-2026-990001",
+          consumerCode: "MINVU",
+          serviceId: "SRCEI/identidad/v1",
+          providerCode: "SRCEI",
+          environment: "dev",
+          type: "SERVICIO",
+          legalBasis: "Prueba de la etapa de incorporación.",
+          declaredVolume: 10,
+          mode: "EN_LINEA",
+          requestedTps: 1,
+          status: "ENVIADA",
+          createdByRun: "12345678-5",
+        },
+      });
+      expect((await call(getOne, "/api/v1/institutions/MINVU", { params: { code: "MINVU" } })).json.onboardingStage).toBe("ACUERDO");
+
+      await db.agreement.update({ where: { number: "ACU-2026-990001" }, data: { status: "VIGENTE" } });
+      await db.node.create({ data: { id: "MINVU/nodo-etapa", institutionCode: "MINVU", name: "nodo-etapa", environment: "dev", baseUrl: "https://nodo.minvu.example", status: "ACTIVE", createdByRun: "12345678-5" } });
+      const after = await call(getOne, "/api/v1/institutions/MINVU", { params: { code: "MINVU" } });
+      expect(after.json).toMatchObject({ onboardingStage: "PRUEBAS_CONECTIVIDAD", deadline: { year: 2025, passed: true } });
+      // The list says the same.
+      const listed = await call(list, "/api/v1/institutions?q=MINVU");
+      expect(listed.json.data.find((i: { code: string }) => i.code === "MINVU")).toMatchObject({ onboardingStage: "PRUEBAS_CONECTIVIDAD" });
+    } finally {
+      clock.set(null);
+    }
   });
 
   it("answers 404 for an unknown or malformed code", async () => {

@@ -7,6 +7,10 @@ import { KIND_LABELS, ONBOARDING_STAGES, REGION_LABELS } from "@/lib/institution
 import { getInstitution } from "@/lib/institutions/service";
 import type { TInstitution } from "@/lib/institutions/schemas";
 import { Section } from "@/components/ui/Section";
+import { DeadlineText, StageSteps } from "@/components/institutions/Onboarding";
+import { canReadInstitution } from "@/lib/auth/permissions";
+import { getCurrentActor } from "@/lib/auth/session";
+import Link from "next/link";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -30,6 +34,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function InstitutionPage({ params }: Props) {
   const institution = await load((await params).code);
+  const actor = await getCurrentActor();
   const stageIndex = ONBOARDING_STAGES.findIndex((s) => s.stage === institution.onboardingStage);
   return (
     <>
@@ -39,7 +44,16 @@ export default async function InstitutionPage({ params }: Props) {
         <p className="mt-2 flex flex-wrap items-center gap-2 text-ink-muted">
           <Badge tone="info">Grupo {institution.group}</Badge>
           <span>{KIND_LABELS[institution.kind]}</span>
+          <span aria-hidden="true">·</span>
+          <DeadlineText deadline={institution.deadline} label />
         </p>
+        {canReadInstitution(actor, institution.code) && (
+          <p className="mt-3">
+            <Link href={`/institucion/${institution.code}`}>
+              Abrir el área de la institución{actor?.memberships.some((m) => m.institutionCode === institution.code) ? "" : " (solo lectura)"}
+            </Link>
+          </p>
+        )}
       </header>
 
       <Section id="titulo-datos" title="Datos de la institución" className="mb-10">
@@ -55,7 +69,9 @@ export default async function InstitutionPage({ params }: Props) {
           <dt className="font-bold">Grupo de gradualidad</dt>
           <dd>Grupo {institution.group} (Ley 21.464)</dd>
           <dt className="font-bold">Plazo</dt>
-          <dd>{institution.deadline.year}</dd>
+          <dd>
+            <DeadlineText deadline={institution.deadline} />
+          </dd>
           <dt className="font-bold">Obligación</dt>
           <dd>{institution.deadline.duty}</dd>
         </dl>
@@ -65,23 +81,11 @@ export default async function InstitutionPage({ params }: Props) {
         <p className="mb-4">
           Etapa actual: <strong>{ONBOARDING_STAGES[stageIndex]?.label}</strong>. {ONBOARDING_STAGES[stageIndex]?.description}
         </p>
-        <ol className="flex flex-wrap gap-2" aria-label="Etapas de incorporación">
-          {ONBOARDING_STAGES.map((s, i) => {
-            const state = i < stageIndex ? "completada" : i === stageIndex ? "actual" : "pendiente";
-            return (
-              <li
-                key={s.stage}
-                aria-current={state === "actual" ? "step" : undefined}
-                className={`rounded border px-3 py-1.5 text-sm ${
-                  state === "actual" ? "border-primary bg-primary font-bold text-white" : state === "completada" ? "border-success bg-success-light text-success" : "border-line text-ink-muted"
-                }`}
-              >
-                {s.label}
-                <span className="sr-only"> ({state})</span>
-              </li>
-            );
-          })}
-        </ol>
+        <p className="mb-4 text-sm text-ink-muted">
+          La etapa es la que registró el equipo de la plataforma o, si es posterior, la que muestran los hechos de la red: solicitudes y acuerdos
+          vigentes, y nodos activos.
+        </p>
+        <StageSteps current={institution.onboardingStage} />
       </Section>
     </>
   );
