@@ -20,7 +20,7 @@ const nextConfig = {
   reactStrictMode: true,
   // The node-agent's shared identifiers are TypeScript sources in a workspace package.
   transpilePackages: ["@pisee/node-agent"],
-  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "swagger-ui-dist", "pdfjs-dist"],
+  serverExternalPackages: ["pino", "pg", "@prisma/adapter-pg", "pdfjs-dist"],
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },

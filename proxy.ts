@@ -18,7 +18,8 @@ const errorJson = (code: "bad_request" | "forbidden_origin") =>
  *  - gives every page a fresh CSP nonce (Next applies it to its own scripts).
  */
 export function proxy(req: NextRequest) {
-  const isApi = req.nextUrl.pathname.startsWith("/api/");
+  // /api/docs is a page of the portal (the API reference), the rest of /api/ is the API.
+  const isApi = req.nextUrl.pathname.startsWith("/api/") && req.nextUrl.pathname !== "/api/docs";
   if (hasMalformedPercentEncoding(req.nextUrl.pathname)) {
     if (isApi) return errorJson("bad_request");
     return withCsp(req, () => new NextResponse(invalidAddressPage(), { status: 400, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } }));

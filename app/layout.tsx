@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { Footer } from "@/components/layout/Footer";
 import { Header } from "@/components/layout/Header";
 import { Providers } from "@/components/layout/Providers";
+import { RouteFocus } from "@/components/layout/RouteFocus";
 import { getCurrentActor } from "@/lib/auth/session";
 import { unreadCounts } from "@/lib/notifications/service";
 import { roboto, robotoSlab } from "./fonts";
@@ -26,6 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         <Header actor={actor} unread={unread} />
         <Providers>
+          <RouteFocus />
           <main id="contenido" tabIndex={-1} className="container-page flex-1 py-8">
             {children}
           </main>

@@ -86,10 +86,14 @@ test.describe("Gestor de Acuerdos", () => {
     await expect(patricia.getByRole("heading", { level: 1, name: "Solicitar acceso" })).toBeVisible();
     await expect(patricia.getByRole("region", { name: "El servicio que solicita" })).toContainText("Servicio de Registro Civil e Identificación");
     await ready(patricia, "Guardar borrador");
-    // Prefilled from the service: development, 10 TPS, its procedures suggested.
+    // Prefilled from the service: development, 10 TPS; the municipality's own procedures listed first, and none of
+    // another institution's ticked (the service's are MDSF's and JUNAEB's).
     await expect(patricia.getByRole("radio", { name: "Desarrollo" })).toBeChecked();
     await expect(patricia.getByLabel("Transacciones por segundo (TPS) solicitadas")).toHaveValue("10");
-    await expect(patricia.getByRole("checkbox", { name: /Registro Social de Hogares/ })).toBeChecked();
+    const procedureBoxes = patricia.getByRole("group", { name: /Trámites/ }).getByRole("checkbox");
+    await expect(procedureBoxes.first()).toHaveAccessibleName(/Obtención del permiso de circulación|Otorgamiento de patente comercial/);
+    await expect(patricia.getByRole("checkbox", { name: /Registro Social de Hogares/ })).not.toBeChecked();
+    await expect(patricia.getByRole("checkbox", { name: /Beca de Alimentación/ })).not.toBeChecked();
     await expectAccessible(patricia);
 
     // Sending it incomplete: the API's own schema speaks, in the summary.
@@ -103,7 +107,7 @@ test.describe("Gestor de Acuerdos", () => {
     await expectAccessible(patricia);
 
     await patricia.getByRole("radio", { name: "Permanente" }).check();
-    await patricia.getByRole("checkbox", { name: /Beca de Alimentación/ }).uncheck();
+    await patricia.getByRole("checkbox", { name: /Registro Social de Hogares/ }).check();
     await patricia.getByLabel("Base legal").fill("Ley 20.379, artículo 5, y convenio de colaboración para la aplicación del Registro Social de Hogares.");
     await patricia.getByLabel("Volumen mensual estimado").fill("1500");
     await patricia.getByRole("button", { name: "Enviar solicitud" }).click();

@@ -124,7 +124,8 @@ test.describe("Nodos", () => {
     await carolina.getByLabel("Nombre del nodo").fill(name);
     await carolina.getByRole("button", { name: "Registrar el nodo" }).click();
     const panel = carolina.getByRole("region", { name: `Token de registro de ${nodeId}` });
-    await expect(panel.getByRole("heading", { level: 2 })).toBeFocused();
+    // The notice takes the focus: what happened, then the token below.
+    await expect(carolina.getByRole("status").filter({ hasText: "Se dio de alta el nodo" })).toBeFocused();
     await expect(carolina.getByRole("status").filter({ hasText: "Se dio de alta el nodo" })).toContainText(`${nodeId} quedó pendiente de registro en desarrollo`);
     await expect(panel).toContainText("Este token se muestra una sola vez.");
     await expect(panel).toContainText(/Válido hasta el .+ \(24 horas\) y para un solo uso/);
@@ -221,7 +222,7 @@ test.describe("Nodos", () => {
     await rotateDialog.getByRole("button", { name: "Sí, emitir el token" }).click();
     await expect(rotateDialog).toBeHidden();
     const rotationPanel = carolina.getByRole("region", { name: `Token de rotación de claves de ${nodeId}` });
-    await expect(rotationPanel.getByRole("heading", { level: 2 })).toBeFocused();
+    await expect(carolina.getByRole("status").filter({ hasText: "Se emitió un token de rotación de claves" })).toBeFocused();
     await expect(rotationPanel).toContainText("Este token se muestra una sola vez.");
     const rotationToken = await rotationPanel.getByLabel("Token de rotación de claves").inputValue();
     expect(rotationToken).toMatch(TOKEN);

@@ -12,6 +12,18 @@ test.describe("sitio público", () => {
     await expect(servicios.getByRole("listitem").filter({ hasText: "Instituciones y plazos" })).toContainText("Disponible");
     await expect(servicios.getByRole("listitem").filter({ hasText: "Nodos y configuración de la red" })).toContainText("Disponible");
     await expect(servicios.getByRole("listitem").filter({ hasText: "Registro de Trazabilidad" })).toContainText("En desarrollo");
+    // Every available service links to where it lives.
+    for (const item of await servicios.getByRole("listitem").filter({ hasText: "Disponible" }).all()) {
+      await expect(item.getByRole("heading").getByRole("link")).toHaveAttribute("href", /^\/\S+/);
+    }
+    await expect(servicios.getByRole("link", { name: "Gestor de Acuerdos" })).toHaveAttribute("href", "/institucion");
+    await expect(servicios.getByRole("link", { name: "Nodos y configuración de la red" })).toHaveAttribute("href", "/institucion");
+    // The favicon, in the portal's colours.
+    const icon = page.locator('head link[rel="icon"][type="image/svg+xml"]');
+    await expect(icon).toHaveCount(1);
+    const iconResponse = await page.request.get((await icon.getAttribute("href"))!);
+    expect(iconResponse.status()).toBe(200);
+    expect(iconResponse.headers()["content-type"]).toContain("image/svg+xml");
     const gradualidad = page.getByRole("region", { name: "Gradualidad de la Ley 21.464" });
     await expect(gradualidad.getByRole("heading", { name: "Grupo C" })).toBeVisible();
     await expect(gradualidad.getByRole("link", { name: /261 instituciones/ })).toBeVisible();
@@ -76,18 +88,51 @@ test.describe("sitio público", () => {
     await expectAccessible(page);
   });
 
-  test("documentación de la API servida por el propio portal", async ({ page }) => {
+  test("documentación de la API: dentro del portal, todas las operaciones en la primera respuesta, accesible también en un teléfono", async ({ page, request }) => {
+    // The longest page of the portal, checked by axe twice.
+    test.setTimeout(180_000);
+    // Every operation is in the server's first answer: nothing waits for a script to load it.
+    const spec = (await (await request.get("/api/v1/openapi.json")).json()) as { paths: Record<string, Record<string, { operationId: string }>> };
+    const html = await (await request.get("/api/docs")).text();
+    const operations = Object.entries(spec.paths).flatMap(([path, item]) => Object.values(item).map((op) => ({ path, id: op.operationId })));
+    expect(operations.length).toBeGreaterThan(30);
+    for (const op of operations) {
+      expect(html, op.id).toContain(`id="op-${op.id.toLowerCase()}"`);
+      expect(html, op.id).toContain(`>${op.path}</code>`);
+    }
+
     const external: string[] = [];
     page.on("request", (r) => {
       if (!r.url().startsWith(process.env.E2E_BASE_URL!) && !r.url().startsWith("data:")) external.push(r.url());
     });
     const csp: string[] = [];
     page.on("console", (m) => m.text().includes("Content Security Policy") && csp.push(m.text()));
-    await page.goto("/api/docs");
+    const res = await page.goto("/api/docs");
+    expect(res?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-/);
+    await expect(page).toHaveTitle("Documentación de la API · Red de Interoperabilidad del Estado");
+    // The portal's layout: skip link, header, footer.
+    await expect(page.getByRole("link", { name: "Saltar al contenido principal" })).toBeAttached();
+    await expect(page.getByRole("banner")).toBeVisible();
+    await expect(page.getByRole("contentinfo")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: "Documentación de la API" })).toBeVisible();
-    await expect(page.getByText("/api/v1/institutions/{code}")).toBeVisible();
+
+    // In Spanish, with each operation's parameters, rules and errors.
+    const article = page.getByRole("article", { name: "Una institución por su código" });
+    await expect(article.getByText("/api/v1/institutions/{code}", { exact: true })).toBeVisible();
+    await expect(article.getByText("Pública: no requiere sesión.")).toBeVisible();
+    await expect(article.getByRole("table", { name: "Errores de GET /api/v1/institutions/{code}" }).getByRole("row", { name: /not_found/ })).toBeVisible();
+    // The index takes the keyboard to an operation.
+    await page.getByRole("navigation", { name: "Índice" }).getByRole("link", { name: "POST /api/v1/services", exact: true }).press("Enter");
+    await expect(page).toHaveURL(/#op-createservice$/);
+    await expect(page.getByRole("article", { name: /Crea un servicio en borrador/ })).toBeInViewport();
+    await expectAccessible(page);
     expect(external).toEqual([]);
     expect(csp).toEqual([]);
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto("/api/docs");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(375);
+    await expectAccessible(page);
   });
 });
 

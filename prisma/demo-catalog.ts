@@ -113,6 +113,9 @@ function openapiFor(s: Svc) {
 
 const SEED_REASON = "Carga inicial del catálogo de demostración";
 
+/** When the demo's services were published. */
+const DEMO_PUBLISHED_AT = new Date("2026-10-01T12:00:00Z");
+
 export async function seedDemoCatalog(tx: Tx): Promise<{ procedures: number; dataItems: number; services: number }> {
   for (const o of DEMO_OFFICIALS) {
     await tx.person.upsert({ where: { run: o.run }, create: { run: o.run, givenNames: o.givenNames, familyNames: o.familyNames }, update: {} });
@@ -124,8 +127,8 @@ export async function seedDemoCatalog(tx: Tx): Promise<{ procedures: number; dat
   }
   const institutions = new Map((await tx.institution.findMany({ select: { code: true, name: true } })).map((i) => [i.code, i]));
   const inst = (code: string) => institutions.get(code)!;
-  const event = (entityType: "SERVICE" | "DATA_ITEM" | "PROCEDURE", entityId: string, action: string, from: string | null, to: string, reason: string) =>
-    tx.lifecycleEvent.create({ data: { entityType, entityId, action, fromStatus: from, toStatus: to, reason } });
+  const event = (entityType: "SERVICE" | "DATA_ITEM" | "PROCEDURE", entityId: string, action: string, from: string | null, to: string, reason: string, at?: Date) =>
+    tx.lifecycleEvent.create({ data: { entityType, entityId, action, fromStatus: from, toStatus: to, reason, at } });
 
   for (const p of PROCEDURES) {
     if (await tx.procedure.findUnique({ where: { code: p.code }, select: { code: true } })) continue;
@@ -186,14 +189,15 @@ export async function seedDemoCatalog(tx: Tx): Promise<{ procedures: number; dat
         responsibleRun: s.responsible,
         openapi: openapiFor(s) as Prisma.InputJsonObject,
         environments: ["dev", "prod"],
-        publishedAt: s.status === "DRAFT" ? null : new Date("2026-10-01T12:00:00Z"),
+        publishedAt: s.status === "DRAFT" ? null : DEMO_PUBLISHED_AT,
         searchText: serviceSearchText({ id, code: s.code, description: s.description }, inst(s.institution), [...s.inputs, ...s.outputs].map((i) => itemNames.get(i)!), s.procedures.map((p) => procNames.get(p)!)),
         dataItems: { create: [...s.inputs.map((dataItemId) => ({ dataItemId, direction: "INPUT" as const })), ...s.outputs.map((dataItemId) => ({ dataItemId, direction: "OUTPUT" as const }))] },
         procedures: { create: s.procedures.map((procedureCode) => ({ procedureCode })) },
       },
     });
     await event("SERVICE", id, "create", null, "DRAFT", SEED_REASON);
-    if (s.status !== "DRAFT") await event("SERVICE", id, "publish", "DRAFT", "PUBLISHED", SEED_REASON);
+    // The publication event carries the same date as the column: the page shows the event's.
+    if (s.status !== "DRAFT") await event("SERVICE", id, "publish", "DRAFT", "PUBLISHED", SEED_REASON, DEMO_PUBLISHED_AT);
     if (s.status === "DEPRECATED") await event("SERVICE", id, "deprecate", "PUBLISHED", "DEPRECATED", s.reason ?? SEED_REASON);
   }
   return { procedures: PROCEDURES.length, dataItems: ITEMS.length, services: SERVICES.length };

@@ -100,7 +100,9 @@ export async function seedDatabase(databaseUrl: string, opts: { demo: boolean })
       const catalog = await seedDemoCatalog(tx);
       summary.services = catalog.services;
       summary.dataItems = catalog.dataItems;
-    });
+      // Hundreds of upserts: Prisma's 5 s default is too short on a busy two-core machine, and a
+      // seed cut short would leave nothing (the transaction is all or nothing).
+    }, { timeout: 120_000, maxWait: 30_000 });
     return summary;
   } finally {
     await db.$disconnect();

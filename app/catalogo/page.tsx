@@ -53,6 +53,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         title="Catálogo de Servicios"
         lead="Los servicios de interoperabilidad que ofrecen las instituciones del Estado: qué datos entregan, con qué niveles de servicio y para qué trámites. Antes de pedirle un dato a una persona, búsquelo aquí."
       />
+      {/* The first stop in the page: past the search and its filters, straight to what was found. */}
+      <p className="-mt-4 mb-4">
+        <a href="#resultados">Saltar a los resultados</a>
+      </p>
       <ErrorSummary
         title="Algunos filtros no son válidos y no se aplicaron"
         issues={issues.map((i) => ({ field: i.field in FIELD_LABELS && i.field !== "page" && i.field !== "pageSize" ? i.field : undefined, message: `${FIELD_LABELS[i.field] ?? i.field}: ${i.message}` }))}
@@ -130,7 +134,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         </details>
       </form>
 
-      <p className="mb-4 font-medium" role="status">
+      <p id="resultados" tabIndex={-1} className="mb-4 font-medium" role="status">
         {plural(total, "servicio encontrado", "servicios encontrados")}
         {totalPages > 1 && ` · página ${page} de ${totalPages}`}
       </p>

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor } from "@/lib/auth/session";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
+import { WhatYouCanDo } from "./WhatYouCanDo";
 
 export const metadata: Metadata = { title: "Mi cuenta" };
 
@@ -16,7 +17,8 @@ export default async function AccountPage() {
   if (!actor) redirect("/ingresar?desde=/cuenta");
   return (
     <>
-      <PageHeader title="Mi cuenta" lead="Sus datos según ClaveÚnica y los roles que tiene en la red." />
+      <PageHeader title="Mi cuenta" lead="Lo que puede hacer en el portal, sus datos según ClaveÚnica y los roles que tiene en la red." />
+      <WhatYouCanDo actor={actor} />
       <Section id="titulo-persona" title="Datos personales" className="mb-10">
         <dl className="grid gap-x-8 gap-y-3 sm:grid-cols-[10rem_1fr]">
           <dt className="font-bold">RUN</dt>

@@ -15,7 +15,7 @@ export default async function MyInstitutionsPage() {
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { label: "Mis instituciones" }]} />
-      <PageHeader title="Mis instituciones" lead="Gestione el Catálogo de Servicios y el Directorio de Datos de las instituciones en que trabaja." />
+      <PageHeader title="Mis instituciones" lead="Gestione el Catálogo de Servicios, el Directorio de Datos, los acuerdos y los nodos de las instituciones en que trabaja." />
       {actor.memberships.length === 0 ? (
         <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
       ) : (

@@ -4,6 +4,7 @@ import { sendJson } from "@/components/forms/api";
 import { ConfirmActionDialog, ReasonField, type ConfirmAction } from "@/components/forms/ConfirmActionDialog";
 import { ControlledChoices, ControlledNumber } from "@/components/forms/controlled";
 import { parseNumberInput } from "@/components/forms/form-values";
+import { formatNumberInput } from "@/lib/text/number";
 import { apiResolver } from "@/components/forms/resolver";
 import { ZAgreementTransition, type TAgreement } from "@/lib/agreements/schemas";
 import { AGREEMENT_STATUS_LABELS } from "@/lib/agreements/transitions";
@@ -35,6 +36,19 @@ const FIELDS = {
 const ACCEPTING = new Set(["accept", "mediate_accept"]);
 /** The steps forward get the primary button; refusals, extensions, suspensions and endings the secondary one. */
 const FORWARD = new Set(["submit", "take_up", "accept", "mediate_accept", "sign", "resume"]);
+/** What comes next, said after an action leaves the agreement in this state. */
+const NEXT: Partial<Record<TAgreement["status"], string>> = {
+  ENVIADA: "La institución proveedora tiene 15 días hábiles para responder.",
+  EN_REVISION: "La institución proveedora puede ahora aceptarla o rechazarla; el plazo de respuesta sigue corriendo.",
+  PENDIENTE_FIRMA: "Ahora firman las jefaturas de servicio de ambas instituciones, en cualquier orden.",
+  RECHAZADA: "La institución solicitante puede pedir la mediación del equipo de la plataforma.",
+  VENCIDA: "La institución solicitante puede pedir la mediación del equipo de la plataforma.",
+  EN_MEDIACION: "El equipo de la plataforma revisará la solicitud y decidirá; ambas instituciones serán notificadas.",
+  RECHAZADA_FIRME: "La solicitud queda cerrada. Para volver a pedir el servicio, envíe una solicitud nueva.",
+  VIGENTE: "Los nodos de ambas instituciones pueden intercambiar datos bajo este acuerdo.",
+  SUSPENDIDA: "Los nodos dejan de intercambiar datos bajo este acuerdo hasta que se reanude.",
+  TERMINADA: "El acuerdo queda cerrado. Para volver a intercambiar datos, envíe una solicitud nueva.",
+};
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The transition's body: the reason when given, and for accepting the granted levels and terms. */
@@ -42,7 +56,7 @@ function bodyOf(option: AgreementActionOption, v: FieldValues) {
   const body: Record<string, unknown> = { action: option.action };
   if (String(v.reason).trim()) body.reason = v.reason;
   if (ACCEPTING.has(option.action)) {
-    body.grantedTps = parseNumberInput(v.tps);
+    body.grantedTps = parseNumberInput(v.tps, { integer: true });
     body.grantedAvailability = parseNumberInput(v.availability);
     body.terms = v.terms === "STANDARD" ? { kind: "STANDARD" } : { kind: "DOCUMENT", documentId: String(v.terms).replace(/^doc-/, "") };
   }
@@ -94,7 +108,7 @@ export function AgreementActions({
           </p>
         </div>
       ),
-      values: { reason: "", tps: String(Math.min(requestedTps, serviceTps ?? requestedTps)), availability: serviceAvailability === null ? "" : String(serviceAvailability), terms: "STANDARD" },
+      values: { reason: "", tps: formatNumberInput(Math.min(requestedTps, serviceTps ?? requestedTps), { integer: true }), availability: formatNumberInput(serviceAvailability), terms: "STANDARD" },
       fields: (
         <>
           {accepting && <AcceptanceFields acceptance={acceptance} />}
@@ -105,7 +119,7 @@ export function AgreementActions({
       resolver: apiResolver(ZAgreementTransition, (v) => bodyOf(option, v), {
         more: (v) => {
           const found = option.reasonRequired && !String(v.reason).trim() ? [{ path: "reason", message: "Indique el motivo." }] : [];
-          const granted = parseNumberInput(v.tps);
+          const granted = parseNumberInput(v.tps, { integer: true });
           if (accepting && serviceTps !== null && granted !== undefined && granted > serviceTps) {
             found.push({ path: "grantedTps", message: `No puede exceder las ${formatNumber(serviceTps)} TPS que el servicio compromete.` });
           }
@@ -115,8 +129,8 @@ export function AgreementActions({
       send: (v) => sendJson<TAgreement>(`/api/v1/agreements/${agreementId}/transitions`, "POST", bodyOf(option, v)),
       notice: (agreement) => {
         if (option.action === "sign") return agreement.status === "VIGENTE" ? "Se registró su firma. Firmaron ambas instituciones: el acuerdo está vigente." : "Se registró su firma. Falta la firma de la otra institución.";
-        if (option.action === "extend") return "Se prorrogó el plazo de respuesta por 5 días hábiles.";
-        return `${option.label}: listo. El acuerdo quedó en estado ${AGREEMENT_STATUS_LABELS[agreement.status]}.`;
+        if (option.action === "extend") return "Se prorrogó el plazo de respuesta por 5 días hábiles. La institución proveedora puede ahora aceptar o rechazar la solicitud dentro del nuevo plazo.";
+        return `${option.label}: listo. El acuerdo quedó en estado ${AGREEMENT_STATUS_LABELS[agreement.status]}.${NEXT[agreement.status] ? ` ${NEXT[agreement.status]}` : ""}`;
       },
       after: show,
     };

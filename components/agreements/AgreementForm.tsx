@@ -2,10 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useWatch } from "react-hook-form";
 import { ApiForm, useApiForm } from "@/components/forms/ApiForm";
-import { sendJson } from "@/components/forms/api";
+import { isErrorCode, sendJson } from "@/components/forms/api";
 import { ControlledChoices, ControlledNumber, ControlledSelect, ControlledText, ControlledTextArea } from "@/components/forms/controlled";
 import { FormSection } from "@/components/forms/fields";
 import { apiResolver } from "@/components/forms/resolver";
@@ -15,7 +15,7 @@ import { ZAgreementCreate, ZAgreementUpdate, type TAgreement } from "@/lib/agree
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { formatNumber } from "@/lib/format";
 import type { AgreementMode, AgreementType } from "@/lib/generated/prisma/enums";
-import { AGREEMENT_LABELS as LABELS, agreementFieldOf, agreementPayload as fieldsOf, requestedTpsIssues } from "./form-values";
+import { AGREEMENT_LABELS as LABELS, agreementFieldOf, agreementPayload as fieldsOf, requestedTpsIssues, sortProcedureOptions } from "./form-values";
 import type { AgreementFormService, AgreementFormValues, AgreementProcedureOption, ConsumerOption } from "./form-values";
 import { MODE_HELP, MODE_LABELS, TYPE_HELP, TYPE_LABELS } from "./labels";
 import { SendRequestDialog } from "./SendRequestDialog";
@@ -36,6 +36,7 @@ export function AgreementForm({
   initial,
   agreementId,
   cancelHref,
+  existing = [],
 }: {
   mode: "create" | "edit";
   service: AgreementFormService;
@@ -45,10 +46,17 @@ export function AgreementForm({
   initial: AgreementFormValues;
   agreementId?: string;
   cancelHref: string;
+  /** The active requests of the person's institutions for this service (where a duplicate leads). */
+  existing?: readonly { id: string; number: string; environment: string; consumer: { code: string } }[];
 }) {
   const router = useRouter();
   const hydrated = useHydrated();
   const [confirming, setConfirming] = useState(false);
+  const [duplicate, setDuplicate] = useState<{ message: string; href: string; label: string } | null>(null);
+  const duplicateRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (duplicate) duplicateRef.current?.focus();
+  }, [duplicate]);
   const createBody = (v: AgreementFormValues, submit: boolean) => ({ consumer: v.consumer, service: service.id, ...fieldsOf(v), submit });
   const tooManyTps = (v: AgreementFormValues) => requestedTpsIssues(v, service.tps);
 
@@ -64,6 +72,14 @@ export function AgreementForm({
     },
     onError: (err, summary) => {
       setConfirming(false);
+      if (mode === "create" && isErrorCode(err, "duplicate_request")) {
+        // Not a problem of a field: the way on is the request that exists.
+        summary.clear();
+        const { consumer: code, environment } = api.form.getValues();
+        const found = existing.find((request) => request.consumer.code === code && request.environment === environment);
+        setDuplicate({ message: err.message, href: found ? `/acuerdos/${found.id}` : `/institucion/${code}/acuerdos?bandeja=enviadas`, label: found ? `Ver la solicitud ${found.number}` : "Ver las solicitudes enviadas por su institución" });
+        return;
+      }
       summary.showApiError(err, mode === "create" ? "No se pudo registrar la solicitud" : "No se pudo guardar");
     },
   });
@@ -71,9 +87,14 @@ export function AgreementForm({
   const consumerCode = useWatch({ control: api.form.control, name: "consumer" });
   const consumer = consumers.find((c) => c.code === consumerCode);
   const canSubmit = mode === "create" && !!consumer?.canSubmit;
+  const orderedProcedures = sortProcedureOptions(procedures, consumerCode);
 
-  const saveDraft = api.submit((v) => (mode === "create" ? api.send(createBody(v, false)) : api.sendChanges(fieldsOf(v), fieldsOf(initial), cancelHref)));
+  const saveDraft = api.submit((v) => {
+    setDuplicate(null);
+    return mode === "create" ? api.send(createBody(v, false)) : api.sendChanges(fieldsOf(v), fieldsOf(initial), cancelHref);
+  });
   const askToSend = api.submit(() => {
+    setDuplicate(null);
     api.summary.clear();
     api.mutation.reset();
     setConfirming(true);
@@ -88,6 +109,19 @@ export function AgreementForm({
     <>
       {/* Before the form: when sending fails, the dialog closes (its effect) before the summary takes the focus (the form's). */}
       <SendRequestDialog open={confirming} service={service} environment={api.form.getValues("environment")} consumer={consumer?.name} pending={pending} onConfirm={send} onCancel={closeConfirm} />
+      {duplicate && (
+        <div ref={duplicateRef} tabIndex={-1} role="alert" aria-labelledby="titulo-duplicada" className="mb-6 rounded border-l-4 border-warning bg-warning-light p-4">
+          <p id="titulo-duplicada" className="font-bold">
+            Ya existe una solicitud activa
+          </p>
+          <p>{duplicate.message}</p>
+          <p className="mt-2">
+            <Link href={duplicate.href} className="font-medium">
+              {duplicate.label}
+            </Link>
+          </p>
+        </div>
+      )}
       <ApiForm api={api} onSubmit={saveDraft}>
         <FormSection id="seccion-solicitante" title="Quién solicita y para qué ambiente">
           {mode === "create" && consumers.length > 1 ? (
@@ -120,19 +154,22 @@ export function AgreementForm({
             type="checkbox"
             legend={LABELS.procedures}
             required
-            help={
-              procedures.some((p) => p.suggested)
-                ? "Los trámites (registro CPAT) que justifican el acceso. Se marcaron como sugerencia los que, según el catálogo, usan este servicio: deje solo los de su institución."
-                : "Los trámites (registro CPAT) que justifican el acceso. Elija al menos uno."
-            }
-            options={procedures.map((p) => ({
+            help={`Los trámites (registro CPAT) que justifican el acceso. Primero los de ${consumer?.name ?? "su institución"}; se marcaron los suyos que, según el catálogo, usan este servicio. Los de otras instituciones no justifican el acceso de la suya.`}
+            options={orderedProcedures.map((p) => ({
               value: p.code,
               label: (
                 <>
                   {p.name} <span className="text-sm text-ink-muted">({p.code})</span>
                 </>
               ),
-              help: [p.suggested ? "Usa este servicio según el catálogo." : null, p.needsConsent ? "Requiere el consentimiento de la persona." : null].filter(Boolean).join(" ") || undefined,
+              help:
+                [
+                  p.institution.code && p.institution.code !== consumerCode ? `De ${p.institution.name}.` : null,
+                  p.suggested ? "Usa este servicio según el catálogo." : null,
+                  p.needsConsent ? "Requiere el consentimiento de la persona." : null,
+                ]
+                  .filter(Boolean)
+                  .join(" ") || undefined,
             }))}
           />
           <ControlledTextArea

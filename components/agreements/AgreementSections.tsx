@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatNumber } from "@/lib/format";
 import { calendarDate, deadlineWords, formatBytes, MODE_LABELS, SIDE_LABELS, TYPE_LABELS } from "./labels";
 import { Table } from "@/components/ui/Table";
 import { Section } from "@/components/ui/Section";
+import { DeadlineBarView } from "./AgreementProgress";
 
 /** The parts of an agreement's page (app/acuerdos/[id]), each from the agreement as the API returns it. */
 
@@ -16,14 +17,13 @@ const SIGNING_STATUSES = new Set(["PENDIENTE_FIRMA", "VIGENTE", "SUSPENDIDA", "T
 export function DeadlinePanel({ agreement }: { agreement: TAgreement }) {
   if (!agreement.dueAt || (agreement.status !== "ENVIADA" && agreement.status !== "EN_REVISION")) return null;
   const words = deadlineWords(agreement.businessDaysLeft);
-  const overdue = words?.tone === "overdue";
-  const tone = overdue ? "border-danger bg-danger-light" : words?.tone === "today" || words?.tone === "soon" ? "border-warning bg-warning-light" : "border-primary bg-primary-light";
+  const tone = words?.tone === "overdue" ? "border-danger bg-danger-light" : words?.tone === "today" || words?.tone === "soon" ? "border-warning bg-warning-light" : "border-primary bg-primary-light";
   return (
     <section aria-labelledby="titulo-plazo" className={`mb-8 rounded border-l-4 p-4 ${tone}`}>
       <h2 id="titulo-plazo" className="font-sans text-lg font-bold text-ink">
         Plazo de respuesta de {agreement.provider.name}
       </h2>
-      {words && <p className={`mt-1 text-xl font-bold ${overdue ? "text-danger" : "text-ink"}`}>{words.text}</p>}
+      {agreement.businessDaysLeft !== null && <DeadlineBarView left={agreement.businessDaysLeft} extended={agreement.extended} />}
       <p className="mt-1">
         Vence el <time dateTime={agreement.dueAt}>{formatDate(new Date(agreement.dueAt))}</time> a las 23:59 (hora de Chile continental). Se cuentan solo los días hábiles.
       </p>
@@ -63,14 +63,39 @@ export function StatusNote({ agreement, consumerAdmin }: { agreement: TAgreement
         </Alert>
       );
     case "PENDIENTE_FIRMA":
-      return (
-        <Alert tone="info" title="Falta la firma de las jefaturas de servicio">
-          El acuerdo entra en vigencia cuando firman las jefaturas de servicio de ambas instituciones ({agreement.signatures.length} de 2 firmas).
-        </Alert>
-      );
+      return <MissingSignaturesNote agreement={agreement} />;
     default:
       return null;
   }
+}
+
+/** Who still has to sign: by which institution, and who there may sign (its head of service). */
+function signerWords(missing: TAgreement["missingSignatures"][number]): string {
+  return missing.headOfService
+    ? `la jefatura de servicio de ${missing.institution.name} (${missing.headOfService})`
+    : `la jefatura de servicio de ${missing.institution.name}, que aún no está designada en el portal: la designa un/a administrador/a de la institución`;
+}
+
+function MissingSignaturesNote({ agreement }: { agreement: TAgreement }) {
+  const missing = agreement.missingSignatures;
+  const [first] = missing;
+  const title =
+    missing.length === 1 && first
+      ? `Falta la firma de ${first.institution.name}`
+      : missing.length === 2
+        ? "Faltan las firmas de ambas jefaturas de servicio"
+        : "Firmas completas";
+  return (
+    <Alert tone="info" title={title}>
+      <p data-testid="missing-signatures">
+        {agreement.signatures.length} de 2 firmas. {missing.length > 0 && <>Puede firmar {missing.map(signerWords).join("; y ")}.</>} El acuerdo entra en vigencia
+        cuando firman ambas jefaturas de servicio.
+      </p>
+      {missing.some((entry) => agreement.viewerRoles.includes(entry.side === "CONSUMER" ? "consumer_head" : "provider_head")) && (
+        <p className="mt-1 font-bold">Usted es la jefatura de servicio que puede firmar ahora.</p>
+      )}
+    </Alert>
+  );
 }
 
 /** "La solicitud": what was asked for, and why. */
@@ -185,7 +210,14 @@ export function SignaturesSection({ agreement }: { agreement: TAgreement }) {
                   </>
                 ) : (
                   <p className="mt-2">
-                    <Badge tone="warning">Pendiente</Badge> <span className="text-sm">Falta la firma de su jefatura de servicio.</span>
+                    <Badge tone="warning">Pendiente</Badge>{" "}
+                    <span className="text-sm">
+                      Falta la firma de su jefatura de servicio
+                      {agreement.missingSignatures.find((entry) => entry.side === side)?.headOfService
+                        ? ` (${agreement.missingSignatures.find((entry) => entry.side === side)?.headOfService})`
+                        : ""}
+                      .
+                    </span>
                   </p>
                 )}
               </li>

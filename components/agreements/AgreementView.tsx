@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { Alert } from "@/components/ui/Alert";
+import { DoneNotice } from "@/components/ui/useDoneNotice";
 import { Badge } from "@/components/ui/Badge";
 import { ButtonLink } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
@@ -10,6 +10,7 @@ import { AGREEMENT_TRANSITIONS, TERMS_EDITABLE, type AgreementAction } from "@/l
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { AgreementActions, type AgreementActionOption } from "./AgreementActions";
 import { DeadlinePanel, DocumentsTable, RequestSection, SignaturesSection, StatusNote, TermsSection } from "./AgreementSections";
+import { AgreementProgress } from "./AgreementProgress";
 import { AgreementStatusBadge } from "./AgreementStatusBadge";
 import { AgreementTimeline } from "./AgreementTimeline";
 import { DocumentUpload } from "./DocumentUpload";
@@ -92,7 +93,8 @@ export function AgreementView({
         </dl>
       </header>
 
-      {notice && <Alert tone="success">{notice}</Alert>}
+      {notice && <DoneNotice pageNotice>{notice}</DoneNotice>}
+      <AgreementProgress agreement={agreement} />
       <StatusNote agreement={agreement} consumerAdmin={viewer.consumerAdmin} />
       <DeadlinePanel agreement={agreement} />
 

@@ -1,14 +1,14 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { useRef, useState, type FormEvent } from "react";
+import { useRef, type FormEvent } from "react";
 import { sendFile } from "@/components/forms/api";
 import { describedBy, FieldError, Help } from "@/components/forms/fields";
 import { FormErrorSummary } from "@/components/forms/FormErrorSummary";
 import { apiErrorToSummary, byField } from "@/components/forms/issues";
 import { useFormIssues } from "@/components/forms/useFormIssues";
 import { useHydrated } from "@/components/forms/useHydrated";
-import { Alert } from "@/components/ui/Alert";
+import { useDoneNotice } from "@/components/ui/useDoneNotice";
 import { Button } from "@/components/ui/Button";
 import type { TAgreement } from "@/lib/agreements/schemas";
 import { useShowAgreement } from "./useAgreement";
@@ -31,18 +31,16 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
   const show = useShowAgreement();
   const hydrated = useHydrated();
   const inputRef = useRef<HTMLInputElement>(null);
-  const doneRef = useRef<HTMLDivElement>(null);
   const { issues, summaryTitle, attempt, setIssues, show: showIssues } = useFormIssues(fieldOf, labelOf);
-  const [done, setDone] = useState<string | null>(null);
+  const { notice, announce, clear: clearNotice } = useDoneNotice();
 
   const mutation = useMutation({
     mutationFn: (file: File) => sendFile<TAgreement>(`/api/v1/agreements/${agreementId}/documents`, file),
     onSuccess: (agreement, file) => {
       if (inputRef.current) inputRef.current.value = "";
       setIssues([]);
-      setDone(`Se adjuntó «${file.name}».`);
+      announce(`Se adjuntó «${file.name}». Aparece en la lista de documentos del acuerdo; mientras la solicitud no esté aceptada, puede fijarse como los términos al aceptarla.`);
       show(agreement);
-      requestAnimationFrame(() => doneRef.current?.focus());
     },
     onError: (err) => {
       const summary = apiErrorToSummary(err, fieldOf, labelOf, FAILED);
@@ -57,7 +55,7 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
   function submit(e: FormEvent) {
     e.preventDefault();
     if (mutation.isPending) return;
-    setDone(null);
+    clearNotice();
     const file = inputRef.current?.files?.[0];
     if (!file) return fail("Elija un archivo PDF.");
     const looksPdf = file.type === "application/pdf" || (!file.type && /\.pdf$/i.test(file.name));
@@ -74,11 +72,7 @@ export function DocumentUpload({ agreementId }: { agreementId: string }) {
       <h3 id="titulo-adjuntar" className="mb-3 text-lg font-bold">
         Adjuntar un documento
       </h3>
-      {done && (
-        <div ref={doneRef} tabIndex={-1} className="outline-none">
-          <Alert tone="success">{done}</Alert>
-        </div>
-      )}
+      {notice}
       <FormErrorSummary id="adjuntar-errores" title={summaryTitle} issues={issues} attempt={attempt} />
       <label htmlFor={FIELD} className="block font-medium">
         {LABEL}

@@ -5,7 +5,18 @@ import type { TNotification } from "@/lib/notifications/service";
 import { MarkReadButton } from "./MarkReadButton";
 
 /** An inbox, newest first: unread ones say so in words; each links to its agreement and can be marked read. */
-export function NotificationList({ notifications, labelledBy, emptyText }: { notifications: TNotification[]; labelledBy: string; emptyText: string }) {
+export function NotificationList({
+  notifications,
+  labelledBy,
+  emptyText,
+  canMark = true,
+}: {
+  notifications: TNotification[];
+  labelledBy: string;
+  emptyText: string;
+  /** False for the platform team reading an institution's inbox: marking read is the institution's own business. */
+  canMark?: boolean;
+}) {
   if (notifications.length === 0) return <p className="text-ink-muted">{emptyText}</p>;
   return (
     <ul aria-labelledby={labelledBy} className="space-y-3">
@@ -34,7 +45,7 @@ export function NotificationList({ notifications, labelledBy, emptyText }: { not
                 </p>
               )}
             </div>
-            {!n.read && <MarkReadButton id={n.id} title={n.title} />}
+            {!n.read && canMark && <MarkReadButton id={n.id} title={n.title} />}
           </div>
         </li>
       ))}

@@ -29,7 +29,34 @@ export type AgreementFormService = {
 };
 
 export type ConsumerOption = { code: string; name: string; canSubmit: boolean };
-export type AgreementProcedureOption = { code: string; name: string; needsConsent: boolean; suggested: boolean };
+export type AgreementProcedureOption = {
+  code: string;
+  name: string;
+  /** The institution whose procedure it is (CPAT register). */
+  institution: { code: string; name: string };
+  needsConsent: boolean;
+  /** The catalog says it uses the service. */
+  suggested: boolean;
+};
+
+/** The rank of a procedure in the form: the requesting institution's own first, then those that use the service, then the rest. */
+function procedureRank(option: AgreementProcedureOption, consumer: string): number {
+  const own = option.institution.code === consumer;
+  return own ? (option.suggested ? 0 : 1) : option.suggested ? 2 : 3;
+}
+
+/** The procedures in the order the form lists them for `consumer` (stable within each rank). */
+export function sortProcedureOptions(options: readonly AgreementProcedureOption[], consumer: string): AgreementProcedureOption[] {
+  return options
+    .map((option, index) => ({ option, index }))
+    .sort((a, b) => procedureRank(a.option, consumer) - procedureRank(b.option, consumer) || a.index - b.index)
+    .map(({ option }) => option);
+}
+
+/** What a new request ticks at first: the requesting institution's procedures that use the service; never another institution's. */
+export function initialProcedureCodes(options: readonly AgreementProcedureOption[], consumer: string): string[] {
+  return options.filter((option) => option.suggested && option.institution.code === consumer).map((option) => option.code);
+}
 
 export const AGREEMENT_LABELS: Record<string, string> = {
   consumer: "Institución solicitante",
@@ -51,9 +78,9 @@ export function agreementPayload(v: AgreementFormValues) {
     type: v.type || undefined,
     procedures: v.procedures,
     legalBasis: v.legalBasis,
-    declaredVolume: parseNumberInput(v.declaredVolume),
+    declaredVolume: parseNumberInput(v.declaredVolume, { integer: true }),
     mode: v.mode || undefined,
-    requestedTps: parseNumberInput(v.requestedTps),
+    requestedTps: parseNumberInput(v.requestedTps, { integer: true }),
     requestedUntil: v.requestedUntil || null,
   };
 }
@@ -78,6 +105,6 @@ export function agreementFieldOf(
 
 /** More TPS than the service commits (the schema only knows the network's maximum). */
 export function requestedTpsIssues(v: AgreementFormValues, serviceTps: number) {
-  const tps = parseNumberInput(v.requestedTps);
+  const tps = parseNumberInput(v.requestedTps, { integer: true });
   return tps !== undefined && Number.isInteger(tps) && tps > serviceTps ? [{ path: "requestedTps", message: `Excede las ${formatNumber(serviceTps)} TPS que el servicio compromete.` }] : [];
 }

@@ -47,7 +47,7 @@ export function ServiceForm({
   cancelHref: string;
 }) {
   const router = useRouter();
-  const createBody = (v: ServiceFormValues) => ({ institution, code: v.code.trim(), major: parseNumberInput(v.major), ...payloadOf(v) });
+  const createBody = (v: ServiceFormValues) => ({ institution, code: v.code.trim(), major: parseNumberInput(v.major, { integer: true }), ...payloadOf(v) });
   const api = useApiForm({
     defaultValues: initial,
     resolver: mode === "create" ? apiResolver(ZServiceCreate, createBody, { more: openApiIssues }) : apiResolver(ZServiceUpdate, payloadOf, { more: openApiIssues }),
@@ -105,7 +105,7 @@ export function ServiceForm({
             min={0.01}
             max={100}
             step={0.01}
-            help="Acuerdo de nivel de servicio (ANS), por ejemplo 99.5. Hasta dos decimales."
+            help="Acuerdo de nivel de servicio (ANS), por ejemplo 99,5. Hasta dos decimales."
           />
         </div>
         <ControlledChoices

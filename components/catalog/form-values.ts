@@ -2,6 +2,7 @@ import type { TService } from "@/lib/catalog/schemas";
 import type { TDataItem } from "@/lib/data-directory/schemas";
 import type { ApprovalPolicy, Classification, DataNature, Environment, LifecycleStatus, UpdateFrequency } from "@/lib/generated/prisma/enums";
 import { parseNumberInput } from "@/components/forms/form-values";
+import { formatNumberInput } from "@/lib/text/number";
 import type { ATTRIBUTE_TYPES } from "./labels";
 
 /**
@@ -69,7 +70,7 @@ export function servicePayload(v: ServiceFormValues) {
   return {
     name: v.name,
     description: v.description,
-    tps: parseNumberInput(v.tps),
+    tps: parseNumberInput(v.tps, { integer: true }),
     availability: parseNumberInput(v.availability),
     approvalPolicy: v.approvalPolicy,
     responsibleRun: v.responsibleRun || undefined,
@@ -102,8 +103,8 @@ export function serviceFormValues(s: TService): ServiceFormValues {
     major: String(s.major),
     name: s.name,
     description: s.description,
-    tps: String(s.tps),
-    availability: String(s.availability),
+    tps: formatNumberInput(s.tps, { integer: true }),
+    availability: formatNumberInput(s.availability),
     approvalPolicy: s.approvalPolicy,
     responsibleRun: s.responsible.run ?? "",
     environments: s.environments,

@@ -31,8 +31,8 @@ export type ConfirmAction<R> = {
   /** Checks before sending (an apiResolver or checkResolver); none: the API's answer speaks. */
   resolver?: Resolver<FieldValues>;
   send: (values: FieldValues) => Promise<R>;
-  /** Once it succeeded: the notice to show, or null for none (and the previous one goes). */
-  notice: (result: R) => string | null;
+  /** Once it succeeded: the notice that takes the focus, saying what happened and what comes next. */
+  notice: (result: R) => string;
   /** Then (the notice has dropped `?aviso=` from the address): refresh the page, show what came back. */
   after?: (result: R) => void;
 };
@@ -44,7 +44,8 @@ const buttonIdOf = (a: { action: string; buttonId?: string }) => a.buttonId ?? `
  * buttons, each asking for confirmation in a modal dialog (focus moves into it, Escape or
  * "Cancelar" closes it and returns the focus to the button) with the fields the action needs;
  * problems, found here or answered by the API, go to the dialog's summary. Once done the dialog
- * closes and a notice takes the focus. `children` sits below the buttons (a token shown once),
+ * closes and a notice (role status) takes the focus: every action says what happened and what
+ * comes next, and the keyboard goes on from there instead of falling back to the page's start. `children` sits below the buttons (a token shown once),
  * `empty` in their place when there is no action to take (the notice of the last one stays).
  */
 export function ConfirmActionDialog<R>({
@@ -81,9 +82,7 @@ export function ConfirmActionDialog<R>({
     onSent: (result, { action }) => {
       const done = byAction(action);
       close(false);
-      const text = done.notice(result);
-      if (text) announce(text);
-      else clearNotice();
+      announce(done.notice(result));
       done.after?.(result);
     },
     failedTitle,

@@ -17,9 +17,19 @@ export function ControlledText({ name, id = name, ...props }: Bound & Unbound<ty
   return <TextField id={id} {...props} value={field.value as string} onChange={field.onChange} />;
 }
 
-/** A number, typed as text the form reads with parseNumberInput: whole (step 1) or decimal (a smaller step). */
-export function ControlledNumber({ step = 1, ...props }: Bound & Omit<Unbound<typeof TextField>, "type" | "inputMode" | "step"> & { step?: number }) {
-  return <ControlledText {...props} type="number" step={step} inputMode={Number.isInteger(step) ? "numeric" : "decimal"} />;
+/**
+ * A number, typed as text the way people in Chile write it ("99,9", "5.000") and read by the form
+ * with parseNumberInput (lib/text/number.ts): a count (step 1) or a decimal (a smaller step). Not
+ * `type="number"`: the browser would drop a decimal comma ("99,9" became 999). `min`, `max` and
+ * `step` are the API's checks, said in the hint; the field itself takes any text.
+ */
+export function ControlledNumber({
+  step = 1,
+  min: _min,
+  max: _max,
+  ...props
+}: Bound & Omit<Unbound<typeof TextField>, "type" | "inputMode" | "step" | "min" | "max"> & { step?: number; min?: number; max?: number }) {
+  return <ControlledText {...props} type="text" inputMode={Number.isInteger(step) ? "numeric" : "decimal"} autoComplete="off" spellCheck={false} />;
 }
 
 export function ControlledTextArea({ name, id = name, ...props }: Bound & Unbound<typeof TextAreaField>) {

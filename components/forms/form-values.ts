@@ -1,8 +1,12 @@
 /** Reading what a form holds into what the API takes (usable on the server too). */
+import { parseNumber, type NumberKind } from "@/lib/text/number";
 
-/** A number typed in a form field (a decimal comma is accepted); empty → undefined. */
-export function parseNumberInput(s: string): number | undefined {
-  return s.trim() === "" ? undefined : Number(s.trim().replace(",", "."));
+/**
+ * A number typed in a form field, es-CL or not ("99,9" and "99.9"; "5.000" in a count, `integer`);
+ * empty → undefined, not a number → NaN. See lib/text/number.ts.
+ */
+export function parseNumberInput(s: string, kind?: NumberKind): number | undefined {
+  return parseNumber(s, kind);
 }
 
 /** What an edit form sends: only the fields whose value differs from the one it started with. */

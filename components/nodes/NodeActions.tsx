@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { sendJson } from "@/components/forms/api";
 import { ConfirmActionDialog, ReasonField, type ConfirmAction } from "@/components/forms/ConfirmActionDialog";
 import { checkResolver } from "@/components/forms/resolver";
@@ -20,21 +20,19 @@ type Issued = { node: TNode; token: string; expiresAt: string };
  */
 export function NodeActions({ node, portalUrl }: { node: Pick<TNode, "id" | "name" | "status" | "environment" | "baseUrl" | "tokenPending">; portalUrl: string }) {
   const router = useRouter();
-  const tokenHeadingRef = useRef<HTMLHeadingElement>(null);
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const endpoint = `/api/v1/nodes/${node.id}`;
   const pending = node.tokenPending;
-
-  useEffect(() => {
-    if (issued) tokenHeadingRef.current?.focus();
-  }, [issued]);
 
   /** A one-time token (rotation or registration), shown once below the buttons. */
   const tokenAction = (purpose: "rotate" | "register", rest: Pick<ConfirmAction<Issued | TNode>, "action" | "buttonId" | "label" | "title" | "text">): ConfirmAction<Issued | TNode> => ({
     ...rest,
     yes: "Sí, emitir el token",
     send: () => sendJson<Issued>(`${endpoint}/${purpose === "rotate" ? "rotation-token" : "registration-token"}`, "POST", {}),
-    notice: () => null,
+    notice: () =>
+      purpose === "rotate"
+        ? `Se emitió un token de rotación de claves para ${node.id}. Cópielo ahora desde el panel de abajo (se muestra una sola vez) y ejecute el comando en el servidor del nodo.`
+        : `Se emitió un token de registro nuevo para ${node.id}; el anterior dejó de servir. Cópielo ahora desde el panel de abajo (se muestra una sola vez) y registre el nodo con él.`,
     after: (result) => {
       const { node: n, token, expiresAt } = result as Issued;
       setIssued({ purpose, token, expiresAt, node: { id: n.id, environment: n.environment, baseUrl: n.baseUrl } });
@@ -114,7 +112,9 @@ export function NodeActions({ node, portalUrl }: { node: Pick<TNode, "id" | "nam
       }),
       send: ({ reason }) => sendJson<TNode>(`${endpoint}/revoke`, "POST", { reason: String(reason).trim() }),
       notice: () =>
-        node.status === "PENDING" ? "Se revocó el nodo. Su token de registro ya no sirve." : "Se revocó el nodo. Sale de la configuración de la red en su próxima versión, en menos de un minuto.",
+        node.status === "PENDING"
+          ? "Se revocó el nodo. Su token de registro ya no sirve; para volver a la red, registre un nodo nuevo con otro nombre."
+          : "Se revocó el nodo. Sale de la configuración de la red en su próxima versión, en menos de un minuto; para volver a la red, registre un nodo nuevo con otro nombre.",
       after: () => {
         setIssued(null);
         router.refresh();
@@ -126,7 +126,7 @@ export function NodeActions({ node, portalUrl }: { node: Pick<TNode, "id" | "nam
     <ConfirmActionDialog actions={actions} groupLabel="Acciones sobre el nodo" fieldIds={{ reason: { id: "motivo", label: "Motivo" } }}>
       {issued && (
         <div className="mt-6">
-          <TokenPanel issued={issued} portalUrl={portalUrl} headingRef={tokenHeadingRef} />
+          <TokenPanel issued={issued} portalUrl={portalUrl} />
         </div>
       )}
     </ConfirmActionDialog>

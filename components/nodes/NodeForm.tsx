@@ -7,7 +7,7 @@ import { isErrorCode, sendJson } from "@/components/forms/api";
 import { CodeField } from "@/components/forms/CodeField";
 import { ControlledChoices, ControlledText } from "@/components/forms/controlled";
 import { apiResolver } from "@/components/forms/resolver";
-import { Alert } from "@/components/ui/Alert";
+import { DoneNotice } from "@/components/ui/useDoneNotice";
 import { ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { ZNodeCreate, type TNode } from "@/lib/nodes/schemas";
 import { ENVIRONMENT_HELP } from "./labels";
@@ -30,12 +30,12 @@ const fieldOf = (path: string): string | undefined => {
  * holds it again (reloading it shows an empty form).
  */
 export function NodeForm({ institution, portalUrl, listHref }: { institution: string; portalUrl: string; listHref: string }) {
-  const headingRef = useRef<HTMLHeadingElement>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
   const [issued, setIssued] = useState<(IssuedToken & { nodeName: string }) | null>(null);
   const bodyOf = (v: Values) => ({ institution, name: v.name.trim(), environment: v.environment || undefined, baseUrl: v.baseUrl.trim() });
 
   useEffect(() => {
-    if (issued) headingRef.current?.focus();
+    if (issued) noticeRef.current?.focus();
   }, [issued]);
 
   const api = useApiForm({
@@ -60,11 +60,11 @@ export function NodeForm({ institution, portalUrl, listHref }: { institution: st
     const nodeHref = `/institucion/${institution}/nodos/${issued.nodeName}`;
     return (
       <div className="max-w-4xl">
-        <Alert tone="success" title="Se dio de alta el nodo">
+        <DoneNotice ref={noticeRef} title="Se dio de alta el nodo">
           <code>{issued.node.id}</code> quedó pendiente de registro en {ENVIRONMENT_LABELS[issued.node.environment].toLowerCase()}: se activará cuando el nodo presente sus
-          claves con el token de abajo.
-        </Alert>
-        <TokenPanel issued={issued} portalUrl={portalUrl} headingRef={headingRef} />
+          claves con el token de abajo. Cópielo ahora: se muestra una sola vez.
+        </DoneNotice>
+        <TokenPanel issued={issued} portalUrl={portalUrl} />
         <p className="flex flex-wrap gap-x-6 gap-y-2 border-t border-line pt-6">
           <Link href={nodeHref}>Ir a la página del nodo</Link>
           <Link href={listHref}>Volver a los nodos</Link>

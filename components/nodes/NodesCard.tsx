@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ButtonLink } from "@/components/ui/Button";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
@@ -13,7 +12,7 @@ export async function NodesCard({ institution, actor }: { institution: string; a
   const base = `/institucion/${institution}/nodos`;
   const pending = nodes.filter((n) => n.status === "PENDING").length;
   return (
-    <Section id="titulo-nodos" title={<Link href={base}>Nodos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+    <Section id="titulo-nodos" title="Nodos" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
       <p className="mt-1">Los nodos que la institución ejecuta en sus servidores para intercambiar datos en la red.</p>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {(["dev", "prod"] as const).map((env) => (

@@ -1,31 +1,62 @@
 "use client";
 
-import { useCallback, useRef, useState } from "react";
-import { Alert } from "./Alert";
+import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from "react";
 
 /**
- * The confirmation after an action on a page (a state changed, a node was revoked…): a success
- * alert that takes the focus, so a screen reader reads it and the keyboard goes on from there.
- * `announce` also drops the previous step's notice from the address (?aviso=…): it no longer
- * applies once the page has changed.
+ * A confirmation that takes the focus: what happened and what comes next, in a success notice
+ * (role status, tabIndex -1) that a screen reader reads when it gets the focus, and from which
+ * the keyboard goes on. The notice after an action on a page (useDoneNotice) and the one a page
+ * shows after the step that led to it (`?aviso=`; the layout's RouteFocus gives it the focus,
+ * see `data-page-notice`) look and behave the same.
+ */
+export function DoneNotice({ ref, title, children, pageNotice }: { ref?: Ref<HTMLDivElement>; title?: string; children: ReactNode; pageNotice?: boolean }) {
+  return (
+    <div
+      ref={ref}
+      role="status"
+      tabIndex={-1}
+      data-page-notice={pageNotice || undefined}
+      className="mb-6 rounded border-l-4 border-success bg-success-light p-4"
+    >
+      {title && <p className="font-bold">{title}</p>}
+      <div>{children}</div>
+    </div>
+  );
+}
+
+/**
+ * The confirmation after an action on a page (a state changed, a node was revoked…).
+ * `announce` shows it and moves the focus to it once it is on the page (after the dialog that
+ * asked for the action has closed and given the focus back), and drops the previous step's
+ * notice from the address (?aviso=…): it no longer applies once the page has changed.
  */
 export function useDoneNotice() {
   const ref = useRef<HTMLDivElement>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const announce = useCallback((text: string) => {
-    setMessage(text);
+  const [state, setState] = useState<{ text: string; title?: string; seq: number } | null>(null);
+  const announce = useCallback((text: string, title?: string) => {
+    setState((before) => ({ text, title, seq: (before?.seq ?? 0) + 1 }));
     const url = new URL(window.location.href);
     if (url.searchParams.has("aviso")) {
       url.searchParams.delete("aviso");
-      window.history.replaceState(null, "", `${url.pathname}${url.search}${url.hash}`);
+      window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}${url.hash}`);
     }
-    requestAnimationFrame(() => ref.current?.focus());
   }, []);
-  const clear = useCallback(() => setMessage(null), []);
-  const notice = message ? (
-    <div ref={ref} tabIndex={-1} className="outline-none">
-      <Alert tone="success">{message}</Alert>
-    </div>
+  const seq = state?.seq;
+  useEffect(() => {
+    if (seq === undefined) return;
+    // Now (this effect runs after the closing dialog's) and once more on the next frame, in case
+    // something the same action re-rendered (the page's refresh) moved it meanwhile.
+    ref.current?.focus();
+    const frame = requestAnimationFrame(() => {
+      if (ref.current && document.activeElement !== ref.current && (document.activeElement === document.body || !document.activeElement)) ref.current.focus();
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [seq]);
+  const clear = useCallback(() => setState(null), []);
+  const notice = state ? (
+    <DoneNotice ref={ref} title={state.title}>
+      {state.text}
+    </DoneNotice>
   ) : null;
   return { notice, announce, clear };
 }

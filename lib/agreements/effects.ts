@@ -15,6 +15,7 @@ import {
 } from "@/lib/agreements/transitions";
 import type { Actor } from "@/lib/auth/session";
 import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import { serviceInSentence } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { notify, type NewNotification } from "@/lib/notifications/service";
 
@@ -53,7 +54,7 @@ type Effect = {
   run: (ctx: Context) => Promise<Result> | Result;
 };
 
-const serviceWords = (row: AgreementRow) => `«${row.service.name}» (${row.environment})`;
+const serviceWords = (row: AgreementRow) => serviceInSentence(row.service.name, row.environment);
 const endOf = (date: Date | null) => (date ? endOfLocalDay(date.toISOString().slice(0, 10)) : null);
 
 async function standardTerms(tx: Tx) {

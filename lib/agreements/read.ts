@@ -2,14 +2,14 @@ import "server-only";
 import { applyDeadlines, businessDaysLeft, sweepDeadlines } from "@/lib/agreements/deadlines";
 import { assertVisible, include, notFoundMessage, partiesOf, signingSide, type AgreementRow, type Tx } from "@/lib/agreements/rows";
 import type { TAgreement, TAgreementListQuery, TAgreementPage, TAgreementSummary } from "@/lib/agreements/schemas";
-import { actionsFor } from "@/lib/agreements/transitions";
+import { ACTIVE_STATUSES, actionsFor } from "@/lib/agreements/transitions";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Environment } from "@/lib/generated/prisma/enums";
+import type { AgreementStatus, Environment } from "@/lib/generated/prisma/enums";
 
 /** Reading agreements: one with everything the page shows, the inboxes, and those in force for the nodes. */
 
@@ -40,6 +40,23 @@ async function namesOf(tx: Tx, runs: (string | null)[]) {
   return (run: string | null) => (run ? (names.get(run) ?? run) : null);
 }
 
+/** While signatures are awaited: each side that has not signed, and its head of service (the one membership that signs). */
+async function missingSignatures(tx: Tx, row: AgreementRow): Promise<TAgreement["missingSignatures"]> {
+  if (row.status !== "PENDIENTE_FIRMA") return [];
+  const signed = new Set(row.signatures.map((signature) => signature.side));
+  const sides = (["CONSUMER", "PROVIDER"] as const)
+    .filter((side) => !signed.has(side))
+    .map((side) => ({ side, institution: side === "CONSUMER" ? row.consumer : row.service.institution }));
+  const heads = await tx.membership.findMany({
+    where: { headOfService: true, institutionCode: { in: sides.map((entry) => entry.institution.code) } },
+    select: { institutionCode: true, person: { select: { givenNames: true, familyNames: true } } },
+  });
+  return sides.map((entry) => {
+    const head = heads.find((membership) => membership.institutionCode === entry.institution.code);
+    return { ...entry, headOfService: head ? `${head.person.givenNames} ${head.person.familyNames}` : null };
+  });
+}
+
 async function toAgreement(tx: Tx, row: AgreementRow, actor: Actor | null, now: Date): Promise<TAgreement> {
   const name = await namesOf(tx, [...row.events.map((event) => event.actorRun), ...row.signatures.map((signature) => signature.signerRun), ...row.documents.map((document) => document.uploadedByRun)]);
   const parties = partiesOf(actor, row);
@@ -52,6 +69,7 @@ async function toAgreement(tx: Tx, row: AgreementRow, actor: Actor | null, now: 
   }
   return {
     ...toSummary(row, now),
+    missingSignatures: await missingSignatures(tx, row),
     procedures: row.procedures.map((link) => link.procedure),
     legalBasis: row.legalBasis,
     declaredVolume: row.declaredVolume,
@@ -117,6 +135,24 @@ export async function listAgreements(query: TAgreementListQuery, actor: Actor): 
     db.agreement.findMany({ where, include: summaryInclude, orderBy: [{ updatedAt: "desc" }, { id: "asc" }], skip: (query.page - 1) * query.pageSize, take: query.pageSize }),
   ]);
   return { data: rows.map((row) => toSummary(row, now)), pagination: { page: query.page, pageSize: query.pageSize, total, totalPages: Math.max(1, Math.ceil(total / query.pageSize)) } };
+}
+
+/** A request or agreement still active (not closed) of one of the actor's institutions for a service. */
+export type ActiveRequest = { id: string; number: string; status: AgreementStatus; environment: Environment; consumer: { code: string; name: string } };
+
+/**
+ * The active requests and agreements (every status but the closed ones, drafts included) that the
+ * actor's institutions have for `serviceId`: what the service page links to instead of a new request.
+ */
+export async function listActiveRequestsForService(serviceId: string, actor: Actor | null): Promise<ActiveRequest[]> {
+  const institutions = actor ? actor.memberships.filter((m) => can(actor, "institution.read_private", m.institutionCode)).map((m) => m.institutionCode) : [];
+  if (institutions.length === 0) return [];
+  const rows = await getDb().agreement.findMany({
+    where: { serviceId, consumerCode: { in: institutions }, status: { in: [...ACTIVE_STATUSES] } },
+    select: { id: true, number: true, status: true, environment: true, consumer: { select: { code: true, name: true } } },
+    orderBy: [{ consumerCode: "asc" }, { environment: "asc" }, { createdAt: "asc" }],
+  });
+  return rows;
 }
 
 /** Agreements in force for the signed network configuration: who may call which service, how fast. */

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
 import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
+import { environmentLabel } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -27,7 +28,7 @@ async function checkRequest(tx: Tx, consumer: string, serviceId: string, fields:
   const issues: ErrorIssue[] = [];
   if (service.status !== "PUBLISHED") issues.push({ path: "service", message: `El servicio ${serviceId} no recibe solicitudes nuevas (está ${service.status === "DEPRECATED" ? "obsoleto" : "retirado"}).` });
   if (service.institutionCode === consumer) issues.push({ path: "service", message: "Una institución no puede solicitar acceso a su propio servicio." });
-  if (!service.environments.includes(fields.environment)) issues.push({ path: "environment", message: `El servicio no se ofrece en el ambiente ${fields.environment}.` });
+  if (!service.environments.includes(fields.environment)) issues.push({ path: "environment", message: `El servicio no se ofrece en el ambiente ${environmentLabel(fields.environment)}.` });
   if (fields.requestedTps > service.tps) issues.push({ path: "requestedTps", message: `Excede las ${service.tps} TPS que el servicio compromete.` });
   const procs = await tx.procedure.findMany({ where: { code: { in: fields.procedures } }, select: { code: true, status: true } });
   fields.procedures.forEach((code, n) => {

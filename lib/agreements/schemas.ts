@@ -85,6 +85,15 @@ export const ZAgreement = ZAgreementSummary.extend({
     .nullable()
     .meta({ description: "Términos fijados al aceptar" }),
   signatures: z.array(z.object({ side: z.enum(["CONSUMER", "PROVIDER"]), signer: z.string(), signedAt: z.string(), termsSha256: z.string() })),
+  missingSignatures: z
+    .array(
+      z.object({
+        side: z.enum(["CONSUMER", "PROVIDER"]),
+        institution: ZParty,
+        headOfService: z.string().nullable().meta({ description: "Nombre de la jefatura de servicio designada en esa institución, quien puede firmar; null si no hay una designada" }),
+      }),
+    )
+    .meta({ description: "Mientras está PENDIENTE_FIRMA: las firmas que faltan, de qué institución y quién allí puede firmar" }),
   documents: z.array(z.object({ id: z.string(), filename: z.string(), size: z.number().int(), sha256: z.string(), uploadedBy: z.string(), createdAt: z.string() })),
   events: z.array(
     z.object({ action: z.string(), from: ZAgreementStatus.nullable(), to: ZAgreementStatus, actor: z.string().nullable(), reason: z.string().nullable(), data: z.unknown(), at: z.string() }),

@@ -9,7 +9,7 @@
  *   rows.ts        what they share: the row, who is who, visibility, the lock, events
  * Pages and route handlers import from here.
  */
-export { getAgreement, listAgreements, listAgreementsInForce } from "@/lib/agreements/read";
+export { getAgreement, listActiveRequestsForService, listAgreements, listAgreementsInForce, type ActiveRequest } from "@/lib/agreements/read";
 export { createAgreement, updateAgreement } from "@/lib/agreements/request";
 export { transitionAgreement } from "@/lib/agreements/transition";
 export { applyDeadlines, businessDaysLeft } from "@/lib/agreements/deadlines";

@@ -18,8 +18,6 @@ describe("API registry", () => {
   // Routes that are not operations of the API, each for a reason.
   const NOT_OPERATIONS: Record<string, string> = {
     "app/api/v1/openapi.json/route.ts": "serves the document itself",
-    "app/api/docs/route.ts": "the documentation page (Swagger UI)",
-    "app/api/docs/assets/[file]/route.ts": "Swagger UI's static files",
     "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints",
   };
   const routeFiles = (dir: string): string[] =>

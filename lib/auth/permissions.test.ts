@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, rolesOf, type Action, type ActorRoles } from "./permissions";
+import { can, canReadInstitution, PERMISSIONS, rolesOf, type Action, type ActorRoles } from "./permissions";
 
 const INST = "SRCEI";
 const OTHER = "MUN-SANTIAGO";
@@ -36,6 +36,7 @@ const expected: Record<Action, string[]> = {
   "institution.manage_admins": ["platform"],
   "data_item.declassify": ["platform"],
   "platform.monitor": ["platform"],
+  "institution.oversee": ["platform"],
 };
 
 describe("permission table", () => {
@@ -56,6 +57,17 @@ describe("permission table", () => {
     expect(can(actors.head!, "catalog.edit")).toBe(false);
     expect(can(actors.head!, "catalog.edit", OTHER)).toBe(false);
     expect(can(actors.otherAdmin!, "catalog.edit", OTHER)).toBe(true);
+  });
+
+  it("the institution's area is read by its members and, read-only, by the platform team; not by other institutions nor citizens", () => {
+    const readers = Object.entries(actors)
+      .filter(([, actor]) => canReadInstitution(actor, INST))
+      .map(([name]) => name);
+    expect(readers).toEqual(["staff", "admin", "head", "platform"]);
+    // Read-only: overseeing gives none of the institution's actions, nor its persons' data.
+    for (const action of ["catalog.edit", "catalog.read_drafts", "agreement.review", "agreement.sign", "node.manage", "institution.manage_staff", "trace.read_institution"] as const) {
+      expect(can(actors.platform!, action, INST), action).toBe(false);
+    }
   });
 
   it("lists roles for display", () => {

@@ -36,6 +36,11 @@ export const PERMISSIONS = {
   "agreement.mediate": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Mediar en solicitudes rechazadas o vencidas" },
   "onboarding.manage": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Conducir la incorporación de instituciones" },
   "institution.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Designar administradores de instituciones" },
+  "institution.oversee": {
+    scope: "platform",
+    roles: ["PLATFORM_ADMIN"],
+    description: "Ver en solo lectura el área de cualquier institución (catálogo, acuerdos, nodos, notificaciones); no los datos sobre personas, que siguen sus propias reglas",
+  },
   "platform.monitor": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Ver el estado de los trabajos programados de la plataforma" },
   "data_item.declassify": {
     scope: "platform",
@@ -68,6 +73,14 @@ export function can(actor: ActorRoles | null, action: Action, institutionCode?: 
       return rule.headOfService ? m.headOfService : true;
     }
   }
+}
+
+/**
+ * Whether `actor` may read `institutionCode`'s own area: its members, and the platform team read-only
+ * (`institution.oversee`). Data about persons (traces, consents) keeps its own permissions.
+ */
+export function canReadInstitution(actor: ActorRoles | null, institutionCode: string): boolean {
+  return can(actor, "institution.read_private", institutionCode) || can(actor, "institution.oversee");
 }
 
 /** The roles an actor holds, for display. */

@@ -2,6 +2,7 @@ import { SERVICE_MAJOR_MAX } from "@pisee/node-agent/shared";
 import { ApprovalPolicy } from "@/lib/generated/prisma/enums";
 import { ZClassification, ZDataItemRef, ZEnvironment, ZLifecycleEventOut, ZLifecycleStatus, ZProcedureCode, ZRun, ZServiceCode, ZServiceVersion, ZStatusFilter } from "@/lib/fields";
 import { ZInstitutionCode } from "@/lib/fields";
+import { hasAtMostDecimals } from "@/lib/text/number";
 import { z, zQueryInt, zText } from "@/lib/zod";
 
 export const ZApprovalPolicy = z.enum(ApprovalPolicy).meta({ id: "ApprovalPolicy", description: "MANUAL, o AUTOMATIC para datos abiertos (el acuerdo queda vigente al solicitarlo)" });
@@ -18,7 +19,7 @@ const serviceFields = {
     .number()
     .gt(0, "Debe ser mayor que 0")
     .max(100, "No puede superar 100")
-    .refine((n) => Math.round(n * 100) === n * 100, "Use a lo más dos decimales")
+    .refine((n) => hasAtMostDecimals(n, 2), "Use a lo más dos decimales")
     .meta({ description: "Disponibilidad comprometida (ANS), en %", example: 99.5 }),
   approvalPolicy: ZApprovalPolicy,
   responsibleRun: ZRun.meta({ description: "RUN del funcionario responsable (miembro de la institución proveedora)" }),

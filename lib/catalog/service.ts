@@ -142,6 +142,7 @@ async function toService(tx: Tx, row: DetailRow, actor: Actor | null): Promise<T
   const items = row.dataItems.map((d) => ({ ...d.dataItem, direction: d.direction }));
   const brief = ({ id, name, classification, status }: (typeof items)[number]) => ({ id, name, classification, status });
   const member = actor?.memberships.some((m) => m.institutionCode === row.institutionCode) ?? false;
+  const events = await loadLifecycleEvents(tx, "SERVICE", row.id);
   return {
     id: row.id,
     code: row.code,
@@ -164,10 +165,11 @@ async function toService(tx: Tx, row: DetailRow, actor: Actor | null): Promise<T
     openapi: (row.openapi as Record<string, unknown> | null) ?? null,
     endpoints: listEndpoints(row.openapi),
     environments: row.environments,
-    publishedAt: row.publishedAt?.toISOString() ?? null,
+    // When it was published is what its history says: the publication event (a service is published once).
+    publishedAt: events.find((event) => event.action === "publish")?.at ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    events: await loadLifecycleEvents(tx, "SERVICE", row.id),
+    events,
     allowedActions: can(actor, "catalog.edit", row.institutionCode) ? availableActions(SERVICE_TRANSITIONS, row.status) : [],
   };
 }
@@ -372,8 +374,9 @@ export async function transitionService(id: string, req: TTransitionRequest, act
         current.dataItems.map((d) => d.dataItem),
       );
     }
-    await tx.service.update({ where: { id }, data: { status: to, ...(action === "publish" ? { publishedAt: new Date() } : {}) } });
-    await recordLifecycleEvent(tx, { entityType: "SERVICE", entityId: id, action, from: current.status, to, actorRun: actor.run, reason: req.reason });
+    const at = new Date();
+    await tx.service.update({ where: { id }, data: { status: to, ...(action === "publish" ? { publishedAt: at } : {}) } });
+    await recordLifecycleEvent(tx, { entityType: "SERVICE", entityId: id, action, from: current.status, to, actorRun: actor.run, reason: req.reason, at });
     await recordAudit(tx, { actorRun: actor.run, action: `service.${action}`, targetType: "service", targetId: id });
     return toService(tx, await tx.service.findUniqueOrThrow({ where: { id }, include: detailInclude }), actor);
   });

@@ -12,12 +12,14 @@ export type LifecycleEventInput = {
   to: string;
   actorRun: string | null;
   reason?: string | null;
+  /** When it happened (default: now, by the database). */
+  at?: Date;
 };
 
 /** Writes the event of a state change (who, when, from, to, why) inside the caller's transaction. */
 export async function recordLifecycleEvent(tx: Tx, e: LifecycleEventInput): Promise<void> {
   await tx.lifecycleEvent.create({
-    data: { entityType: e.entityType, entityId: e.entityId, action: e.action, fromStatus: e.from, toStatus: e.to, actorRun: e.actorRun, reason: e.reason?.trim() || null },
+    data: { entityType: e.entityType, entityId: e.entityId, action: e.action, fromStatus: e.from, toStatus: e.to, actorRun: e.actorRun, reason: e.reason?.trim() || null, at: e.at },
   });
 }
 

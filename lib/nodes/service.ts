@@ -4,7 +4,7 @@ import { calculateJwkThumbprint, importJWK, type JWK } from "jose";
 import { isPrivateJwk, KEY_OVERLAP_MS } from "@pisee/node-agent/protocol";
 import { checkNodeUrl } from "@pisee/node-agent/shared";
 import { recordAudit } from "@/lib/audit/record";
-import { can } from "@/lib/auth/permissions";
+import { can, canReadInstitution } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { clock } from "@/lib/clock";
 import { getDb } from "@/lib/db";
@@ -58,7 +58,7 @@ async function findManagedNode(tx: Tx, id: string, actor: Actor) {
 }
 
 export async function listNodes(institution: string, actor: Actor): Promise<TNode[]> {
-  if (!can(actor, "institution.read_private", institution)) throw new AppError("forbidden", "Solo los miembros de la institución ven sus nodos.");
+  if (!canReadInstitution(actor, institution)) throw new AppError("forbidden", "Solo los miembros de la institución ven sus nodos.");
   const rows = await getDb().node.findMany({ where: { institutionCode: institution }, include, orderBy: [{ environment: "asc" }, { name: "asc" }] });
   const now = clock.now();
   return rows.map((r) => toNode(r, now));
@@ -66,7 +66,7 @@ export async function listNodes(institution: string, actor: Actor): Promise<TNod
 
 export async function getNode(id: string, actor: Actor): Promise<TNode> {
   const row = await getDb().node.findUnique({ where: { id }, include });
-  if (!row || !can(actor, "institution.read_private", row.institutionCode)) throw new AppError("not_found", `No existe el nodo ${id}.`);
+  if (!row || !canReadInstitution(actor, row.institutionCode)) throw new AppError("not_found", `No existe el nodo ${id}.`);
   return toNode(row, clock.now());
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { can } from "@/lib/auth/permissions";
+import { can, canReadInstitution } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -26,9 +26,13 @@ export async function notify(tx: Tx, ...notes: NewNotification[]): Promise<void>
 
 export type TNotification = { id: string; kind: NotificationKind; title: string; body: string; agreementId: string | null; createdAt: string; read: boolean };
 
-/** Who may read an inbox: members of the institution; platform admins for the platform's (null). */
-function assertInbox(actor: Actor, institution: string | null) {
-  const ok = institution === null ? can(actor, "agreement.mediate") : can(actor, "institution.read_private", institution);
+/**
+ * Who may read an inbox: members of the institution; platform admins for the platform's (null),
+ * and read-only any institution's (`read`: marking one as read is the institution's own business).
+ */
+function assertInbox(actor: Actor, institution: string | null, access: "read" | "mark" = "read") {
+  const member = institution === null ? can(actor, "agreement.mediate") : can(actor, "institution.read_private", institution);
+  const ok = member || (access === "read" && institution !== null && canReadInstitution(actor, institution));
   if (!ok) throw new AppError("forbidden", "No puede ver las notificaciones de esa institución.");
 }
 
@@ -55,7 +59,7 @@ export async function markNotificationRead(actor: Actor, id: string): Promise<vo
   const n = await db.notification.findUnique({ where: { id } });
   if (!n) throw new AppError("not_found", "No existe esa notificación.");
   try {
-    assertInbox(actor, n.institutionCode);
+    assertInbox(actor, n.institutionCode, "mark");
   } catch {
     throw new AppError("not_found", "No existe esa notificación.");
   }

@@ -4,6 +4,7 @@
  */
 export type Availability = "DISPONIBLE" | "EN_DESARROLLO";
 
+/** `href`: where an available service lives (its page, or the area where it is used). */
 export type CentralService = { name: string; description: string; availability: Availability; href?: string };
 
 export const CENTRAL_SERVICES: CentralService[] = [
@@ -32,8 +33,9 @@ export const CENTRAL_SERVICES: CentralService[] = [
   },
   {
     name: "Gestor de Acuerdos",
-    description: "Solicitud de servicios entre instituciones, respuesta en plazo legal, mediación, firma de las jefaturas y acuerdos vigentes.",
+    description: "Solicitud de servicios entre instituciones, respuesta en plazo legal, mediación, firma de las jefaturas y acuerdos vigentes. Se usa desde el área de cada institución, con ClaveÚnica.",
     availability: "DISPONIBLE",
+    href: "/institucion",
   },
   {
     name: "Gestor de Autorizaciones",
@@ -47,8 +49,9 @@ export const CENTRAL_SERVICES: CentralService[] = [
   },
   {
     name: "Nodos y configuración de la red",
-    description: "Registro de los nodos de cada institución, sus claves públicas y la configuración firmada que los nodos obedecen.",
+    description: "Registro de los nodos de cada institución, sus claves públicas y la configuración firmada que los nodos obedecen. Se gestionan desde el área de cada institución, con ClaveÚnica.",
     availability: "DISPONIBLE",
+    href: "/institucion",
   },
 ];
 

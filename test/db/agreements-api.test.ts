@@ -114,6 +114,11 @@ describe("an agreement from request to in force", () => {
     // Notifications along the way.
     const provider = await call(notifications.GET, "/api/v1/notifications?institution=SRCEI", { as: SRCEI_STAFF });
     expect(provider.json.data.map((n: { kind: string }) => n.kind)).toEqual(expect.arrayContaining(["SOLICITUD_NUEVA", "FIRMA_REQUERIDA", "ACUERDO_VIGENTE"]));
+    // The environment by the name every page uses ("Desarrollo"), never its code ("dev").
+    const bodies = provider.json.data.filter((n: { agreementId: string }) => n.agreementId === id).map((n: { body: string }) => n.body);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) expect(body).toContain("(Desarrollo)");
+    for (const body of bodies) expect(body).not.toContain("(dev)");
     const platform = await call(notifications.GET, "/api/v1/notifications", { as: PLATFORM });
     expect(platform.json.data.some((n: { kind: string; agreementId: string }) => n.kind === "SOLICITUD_NUEVA" && n.agreementId === id)).toBe(true);
     expect((await call(notifications.GET, "/api/v1/notifications?institution=SRCEI", { as: MUN_ADMIN })).status).toBe(403);

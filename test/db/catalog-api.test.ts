@@ -3,6 +3,7 @@ import * as one from "@/app/api/v1/services/[institution]/[code]/[version]/route
 import * as transitions from "@/app/api/v1/services/[institution]/[code]/[version]/transitions/route";
 import * as collection from "@/app/api/v1/services/route";
 import * as items from "@/app/api/v1/data-items/route";
+import { getDb } from "@/lib/db";
 import { call } from "../support/api";
 import { errorBody, errorWith } from "../support/errors";
 
@@ -70,7 +71,7 @@ describe("creating and publishing a service", () => {
     const pub = await act(id, "publish");
     expect(pub.status).toBe(200);
     expect(pub.json.status).toBe("PUBLISHED");
-    expect(pub.json.publishedAt).not.toBeNull();
+    expect(pub.json.publishedAt).toBe(pub.json.events.find((e: { action: string }) => e.action === "publish").at);
     expect(pub.json.events.map((e: { action: string; from: string | null; to: string; actor: string }) => [e.action, e.from, e.to, e.actor])).toEqual([
       ["create", null, "DRAFT", "Carolina Andrea Muñoz Fuentes"],
       ["publish", "DRAFT", "PUBLISHED", "Carolina Andrea Muñoz Fuentes"],
@@ -80,6 +81,18 @@ describe("creating and publishing a service", () => {
     expect(anon.status).toBe(200);
     expect(anon.json.responsible).toEqual({ name: "Jorge Ignacio Rojas Díaz" });
     expect(anon.json.allowedActions).toEqual([]);
+  });
+
+  it("«Publicado» is the date of the publication event, not the row's", async () => {
+    const r = await create(newService());
+    const id = r.json.id as string;
+    const pub = await act(id, "publish");
+    expect(pub.status).toBe(200);
+    const event = pub.json.events.find((e: { action: string }) => e.action === "publish").at as string;
+    // The row says another day than the history (the event log is insert-only: the row is what drifts, as an update touching it would).
+    await getDb().service.update({ where: { id }, data: { publishedAt: new Date("2020-05-05T15:00:00Z") } });
+    const shown = await get(id);
+    expect(shown.json.publishedAt).toBe(event);
   });
 
   it("derives sensitive from a SENSIBLE data item", async () => {

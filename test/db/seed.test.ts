@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { inject, describe, expect, it } from "vitest";
 import { createPrismaClient } from "@/lib/db/client";
 import { DEMO_OFFICIALS } from "../../prisma/demo-catalog";
@@ -17,6 +19,29 @@ describe("seed", () => {
     const rows = await db.institution.findMany({ where: { name: { in: ["Municipalidad de Mariquina", "Municipalidad de María Pinto"] } }, select: { code: true, group: true } });
     expect(rows.map((r) => r.code).sort()).toEqual(["MUN-MARIA-PINTO", "MUN-MARIQUINA"]);
     expect(rows.every((r) => r.group === "C")).toBe(true);
+  });
+
+  it("knows the region of every municipality, regional government and presidential delegation, from the comuna in its name", async () => {
+    const rows = await db.institution.findMany({ where: { kind: { in: ["MUNICIPALIDAD", "GOBIERNO_REGIONAL", "DELEGACION_PRESIDENCIAL"] } }, select: { code: true, name: true, kind: true, region: true } });
+    expect(rows).toHaveLength(345 + 16 + 16);
+    expect(rows.filter((row) => !row.region).map((row) => row.code)).toEqual([]);
+    // Written from the country's map, independently of the data file.
+    const regionOf = Object.fromEntries(rows.map((row) => [row.code, row.region]));
+    expect(regionOf["MUN-SANTIAGO"]).toBe("CL-RM");
+    expect(regionOf["MUN-MARIA-PINTO"]).toBe("CL-RM");
+    expect(regionOf["MUN-MARIQUINA"]).toBe("CL-LR");
+    expect(regionOf["MUN-ARICA"]).toBe("CL-AP");
+    expect(regionOf["MUN-CHILLAN"]).toBe("CL-NB");
+    expect(regionOf["MUN-PUNTA-ARENAS"]).toBe("CL-MA");
+    // Each municipality's region is its comuna's, and each region has its comunas' municipalities.
+    const { regions } = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../prisma/data/comunas.json"), "utf8")) as { regions: Record<string, string[]> };
+    const comunaRegion = new Map(Object.entries(regions).flatMap(([region, comunas]) => comunas.map((comuna) => [comuna, region] as const)));
+    const mismatched = rows
+      .filter((row) => row.kind === "MUNICIPALIDAD")
+      .filter((row) => comunaRegion.get(row.name.replace(/^Municipalidad de /, "").replace(/\s*\(.*\)$/, "")) !== row.region)
+      .map((row) => row.name);
+    expect(mismatched).toEqual([]);
+    expect(new Set(rows.map((row) => row.region)).size).toBe(16);
   });
 
   it("loads the regional governments and the group A list, and the three deadlines", async () => {

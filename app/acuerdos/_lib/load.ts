@@ -57,8 +57,10 @@ export function consumerOptions(actor: Actor, provider: string): ConsumerOption[
 export async function procedureOptions(service: Pick<TService, "procedures">, chosen: { code: string; name: string }[] = []): Promise<AgreementProcedureOption[]> {
   const inForce = await searchProcedures({ status: "VIGENTE", page: 1, pageSize: 100 });
   const suggested = new Set(service.procedures.map((p) => p.code));
-  const options: AgreementProcedureOption[] = inForce.data.map((p) => ({ code: p.code, name: p.name, needsConsent: p.needsConsent, suggested: suggested.has(p.code) }));
-  for (const p of chosen) if (!options.some((o) => o.code === p.code)) options.push({ code: p.code, name: `${p.name} (derogado)`, needsConsent: false, suggested: false });
+  const options: AgreementProcedureOption[] = inForce.data.map((p) => ({ code: p.code, name: p.name, institution: p.institution, needsConsent: p.needsConsent, suggested: suggested.has(p.code) }));
+  for (const p of chosen) {
+    if (!options.some((o) => o.code === p.code)) options.push({ code: p.code, name: `${p.name} (derogado)`, institution: { code: "", name: "" }, needsConsent: false, suggested: false });
+  }
   return options.sort((a, b) => Number(b.suggested) - Number(a.suggested));
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgreementForm } from "@/components/agreements/AgreementForm";
+import { initialProcedureCodes } from "@/components/agreements/form-values";
 import { ClassificationBadge } from "@/components/catalog/StatusBadge";
 import { Alert } from "@/components/ui/Alert";
 import { Badge } from "@/components/ui/Badge";
@@ -9,11 +10,14 @@ import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import { getService } from "@/lib/catalog/service";
+import { listActiveRequestsForService } from "@/lib/agreements/service";
+import { ExistingRequests } from "@/components/agreements/RequestAccessCta";
 import { formatNumber } from "@/lib/format";
 import { orNotFound } from "../../_lib/not-found";
 import { SERVICE_ID_PATTERN } from "@pisee/node-agent/shared";
 import { consumerOptions, formService, procedureOptions, requireActor } from "../_lib/load";
 import { Section } from "@/components/ui/Section";
+import { formatNumberInput } from "@/lib/text/number";
 
 export const metadata: Metadata = { title: "Solicitar acceso a un servicio" };
 
@@ -72,7 +76,7 @@ export default async function NewAgreementPage({ searchParams }: Props) {
     );
   }
 
-  const procedures = await procedureOptions(service);
+  const [procedures, existing] = await Promise.all([procedureOptions(service), listActiveRequestsForService(service.id, actor)]);
   const defaultConsumer = consumers[0]!;
   return (
     <>
@@ -105,6 +109,12 @@ export default async function NewAgreementPage({ searchParams }: Props) {
             : `Una vez enviada, ${service.provider.name} tiene 15 días hábiles para responder (prorrogables una vez por 5). Si acepta, el acuerdo rige cuando lo firman las jefaturas de servicio de ambas instituciones.`}
         </p>
       </Section>
+      {existing.length > 0 && (
+        <Alert tone="info" title="Ya hay solicitudes para este servicio">
+          <ExistingRequests existing={existing} />
+          <p className="mt-2">Solo puede haber una solicitud activa por institución y ambiente: siga la que existe, o solicite otro ambiente.</p>
+        </Alert>
+      )}
       <AgreementForm
         mode="create"
         service={formService(service)}
@@ -114,14 +124,15 @@ export default async function NewAgreementPage({ searchParams }: Props) {
           consumer: defaultConsumer.code,
           environment: service.environments.includes("dev") ? "dev" : (service.environments[0] ?? ""),
           type: "",
-          procedures: procedures.filter((p) => p.suggested).map((p) => p.code),
+          procedures: initialProcedureCodes(procedures, defaultConsumer.code),
           legalBasis: "",
           declaredVolume: "",
           mode: "EN_LINEA",
-          requestedTps: String(Math.min(10, service.tps)),
+          requestedTps: formatNumberInput(Math.min(10, service.tps), { integer: true }),
           requestedUntil: "",
         }}
         cancelHref={publicHref}
+        existing={existing}
       />
     </>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { RefusedPageTitle } from "@/components/layout/RefusedPageTitle";
 import { PageHeader } from "@/components/ui/PageHeader";
 
 /**
@@ -9,6 +10,7 @@ import { PageHeader } from "@/components/ui/PageHeader";
 export default function StaffNotFound() {
   return (
     <>
+      <RefusedPageTitle />
       <PageHeader title="Página no encontrada" lead="La página no existe, o su cuenta no tiene acceso a ella." />
       <div className="max-w-3xl space-y-4">
         <p>

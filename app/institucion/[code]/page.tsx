@@ -41,7 +41,7 @@ function StatusCounts({ counts }: { counts: Record<LifecycleStatus, number> }) {
 /** The institution's area: role, counts of services and data items, and what changed lately. */
 export default async function InstitutionAreaPage({ params }: Props) {
   const { code: raw } = await params;
-  const { actor, institution, canEdit, roleLabel } = await requireStaff(raw, `/institucion/${raw}`);
+  const { actor, institution, canEdit, roleLabel, readOnly } = await requireStaff(raw, `/institucion/${raw}`);
   const base = `/institucion/${institution.code}`;
   const recentQuery = { status: "ALL" as const, sort: "recent" as const, page: 1, pageSize: RECENT };
   const [services, items, serviceCounts, itemCounts, incoming, outgoing, inbox] = await Promise.all([
@@ -78,14 +78,14 @@ export default async function InstitutionAreaPage({ params }: Props) {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/institucion", label: "Mis instituciones" }, { label: institution.name }]} />
       <PageHeader title={institution.name} lead="Gestión del Catálogo de Servicios y del Directorio de Datos de la institución.">
-        <RoleNote roleLabel={roleLabel} canEdit={canEdit} />
+        <RoleNote roleLabel={roleLabel} canEdit={canEdit} oversight={readOnly} />
         <p className="mt-2 text-sm">
           <Link href={`/instituciones/${institution.code}`}>Ficha pública de la institución</Link>
         </p>
       </PageHeader>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <Section id="titulo-servicios" title={<Link href={`${base}/servicios`}>Servicios</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+        <Section id="titulo-servicios" title="Servicios" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalServices, "servicio en total", "servicios en total")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={serviceCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -95,7 +95,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
             {canEdit && <ButtonLink href={`${base}/servicios/nuevo`}>Nuevo servicio</ButtonLink>}
           </div>
         </Section>
-        <Section id="titulo-datos" title={<Link href={`${base}/datos`}>Datos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+        <Section id="titulo-datos" title="Datos" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">{plural(totalItems, "dato en el Directorio de Datos", "datos en el Directorio de Datos")}, incluidos borradores y retirados.</p>
           <StatusCounts counts={itemCounts} />
           <div className="mt-4 flex flex-wrap gap-3">
@@ -108,7 +108,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
       </div>
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
-        <Section id="titulo-acuerdos" title={<Link href={`${base}/acuerdos`}>Acuerdos</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+        <Section id="titulo-acuerdos" title="Acuerdos" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Las solicitudes de acceso que recibe por sus servicios y las que envía por servicios de otras instituciones.</p>
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
             <li>
@@ -124,7 +124,7 @@ export default async function InstitutionAreaPage({ params }: Props) {
             </ButtonLink>
           </div>
         </Section>
-        <Section id="titulo-notificaciones" title={<Link href={`${base}/notificaciones`}>Notificaciones</Link>} className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+        <Section id="titulo-notificaciones" title="Notificaciones" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
           <p className="mt-1">Avisos sobre los acuerdos de la institución: solicitudes nuevas, plazos, respuestas y firmas.</p>
           <p className="mt-2 text-sm">
             <strong>{plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")}</strong>

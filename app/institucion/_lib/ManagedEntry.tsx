@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/catalog/StatusBadge";
 import { TransitionActions, type TransitionOption } from "@/components/catalog/TransitionActions";
-import { Alert } from "@/components/ui/Alert";
+import { DoneNotice } from "@/components/ui/useDoneNotice";
 import { ButtonLink } from "@/components/ui/Button";
 import { ACTION_LABELS, type LifecycleAction } from "@/lib/catalog/lifecycle";
 import type { LifecycleStatus } from "@/lib/generated/prisma/enums";
@@ -65,7 +65,7 @@ export function ManagedEntryTop({
         </p>
       </header>
 
-      {notice && <Alert tone="success">{notice}</Alert>}
+      {notice && <DoneNotice pageNotice>{notice}</DoneNotice>}
 
       <div className="mb-8 space-y-4 rounded-lg border border-line bg-surface p-4">
         <div className="flex flex-wrap items-center gap-3">
@@ -81,11 +81,13 @@ export function ManagedEntryTop({
           )}
         </div>
         {canEdit ? (
-          actions.length > 0 ? (
-            <TransitionActions endpoint={`/api/v1/${words.endpoint}/${entry.id}/transitions`} subject={words.subject} actions={actions} />
-          ) : (
-            <p className="text-ink-muted">{Subject} está retirado: ya no admite cambios de estado ni ediciones.</p>
-          )
+          // Always there (with no buttons once retired), so that the notice of the last action stays and keeps the focus.
+          <TransitionActions
+            endpoint={`/api/v1/${words.endpoint}/${entry.id}/transitions`}
+            subject={words.subject}
+            actions={actions}
+            empty={<p className="text-ink-muted">{Subject} está retirado: ya no admite cambios de estado ni ediciones.</p>}
+          />
         ) : (
           <p className="text-ink-muted">
             Solo lectura: solo un/a administrador/a de {institutionName} puede editar {words.this} o cambiar su estado.

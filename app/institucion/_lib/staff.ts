@@ -17,6 +17,8 @@ export type StaffContext = {
   institution: { code: string; name: string };
   /** INSTITUTION_ADMIN of this institution: may create, edit and change states. */
   canEdit: boolean;
+  /** The platform team overseeing an institution it is not a member of: sees the area, acts on nothing. */
+  readOnly: boolean;
   roleLabel: string;
 };
 
@@ -40,10 +42,10 @@ export const requireStaff = cache(async (rawCode: string, returnPath: string): P
   const actor = await getCurrentActor();
   if (!actor) redirect(`/ingresar?desde=${encodeURIComponent(returnPath)}`);
   const code = institutionCodeOf(rawCode);
-  if (!can(actor, "catalog.read_drafts", code)) notFound();
   const membership = actor.memberships.find((m) => m.institutionCode === code);
-  if (!membership) notFound();
-  let name = membership.institutionName;
+  const member = !!membership && can(actor, "catalog.read_drafts", code);
+  if (!member && !can(actor, "institution.oversee")) notFound();
+  let name = membership?.institutionName ?? code;
   try {
     name = (await getInstitution(code)).name;
   } catch (err) {
@@ -53,8 +55,9 @@ export const requireStaff = cache(async (rawCode: string, returnPath: string): P
   return {
     actor,
     institution: { code, name },
-    canEdit: can(actor, "catalog.edit", code),
-    roleLabel: ROLE_LABELS[membership.role],
+    canEdit: member && can(actor, "catalog.edit", code),
+    readOnly: !member,
+    roleLabel: member ? ROLE_LABELS[membership.role] : `${ROLE_LABELS.PLATFORM_ADMIN}, solo lectura`,
   };
 });
 

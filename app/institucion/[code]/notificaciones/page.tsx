@@ -19,7 +19,7 @@ const SHOWN = 50;
 /** The institution's inbox: what happened to its agreements, newest first, each marked read by any member. */
 export default async function InstitutionNotificationsPage({ params, searchParams }: Props) {
   const { code: raw } = await params;
-  const { actor, institution } = await requireStaff(raw, `/institucion/${raw}/notificaciones`);
+  const { actor, institution, readOnly } = await requireStaff(raw, `/institucion/${raw}/notificaciones`);
   const sp = await searchParams;
   const unreadOnly = sp.ver === "no-leidas";
   const base = `/institucion/${institution.code}/notificaciones`;
@@ -43,6 +43,7 @@ export default async function InstitutionNotificationsPage({ params, searchParam
       </p>
       <NotificationList
         notifications={shown.data}
+        canMark={!readOnly}
         labelledBy="titulo-bandeja"
         emptyText={unreadOnly ? "No hay notificaciones sin leer." : "La institución aún no tiene notificaciones."}
       />

@@ -10,6 +10,7 @@ import { getCurrentActor } from "@/lib/auth/session";
 import { APPROVAL_LABELS, ENVIRONMENT_LABELS } from "@/lib/catalog/labels";
 import type { TService } from "@/lib/catalog/schemas";
 import { getService } from "@/lib/catalog/service";
+import { listActiveRequestsForService } from "@/lib/agreements/service";
 import { orNotFound, titleOr } from "@/app/_lib/not-found";
 import { formatDate, formatNumber } from "@/lib/format";
 import { Table } from "@/components/ui/Table";
@@ -47,6 +48,8 @@ function DataItemsTable({ items, caption }: { items: TService["outputDataItems"]
 
 export default async function ServicePage({ params }: Props) {
   const s = await load(params);
+  const actor = await getCurrentActor();
+  const existing = await listActiveRequestsForService(s.id, actor);
   return (
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { href: "/catalogo", label: "Catálogo de Servicios" }, { label: s.name }]} />
@@ -126,7 +129,7 @@ export default async function ServicePage({ params }: Props) {
             <h2 id="titulo-solicitar" className="text-xl font-bold">
               Solicitar acceso
             </h2>
-            <RequestAccessCta service={s} actor={await getCurrentActor()} />
+            <RequestAccessCta service={s} actor={actor} existing={existing} />
           </section>
 
           <Section id="titulo-niveles" title="Niveles de servicio" headingClassName="mb-3 text-xl font-bold">
