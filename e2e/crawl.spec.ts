@@ -11,11 +11,6 @@ import { createPageData, DESKTOP, everyPage, PHONE, ROLES, roleContext, sideways
  * scanned in the same pass (a redirect to /ingresar, a second 404) is checked for width only.
  */
 
-/**
- * /api/docs is being rebuilt (issue 12, point 19): until it lands, its known violations would
- * fail every pass. Turning this on puts it back in the crawl.
- */
-const CRAWL_API_DOCS = false;
 
 const stamp = Date.now().toString(36);
 let pages: string[] = [];
@@ -41,7 +36,7 @@ function appRoutes(): { route: string; pattern: RegExp }[] {
 }
 
 test("el recorrido visita cada ruta de app/**/page.tsx", () => {
-  const urls = everyPage({ received: "r", draft: "d", node: "n" }, { apiDocs: CRAWL_API_DOCS }).map((url) => url.split("?")[0]!);
+  const urls = everyPage({ received: "r", draft: "d", node: "n" }).map((url) => url.split("?")[0]!);
   const routes = appRoutes();
   expect(routes.length).toBeGreaterThan(20);
   expect(routes.filter(({ pattern }) => !urls.some((url) => pattern.test(url))).map(({ route }) => route)).toEqual([]);
@@ -52,7 +47,7 @@ test.describe("recorrido de todas las páginas", () => {
 
   test.beforeAll(async ({ browser }) => {
     test.setTimeout(120_000);
-    pages = everyPage(await createPageData(browser, stamp), { apiDocs: CRAWL_API_DOCS });
+    pages = everyPage(await createPageData(browser, stamp));
   });
 
   test.afterAll(async () => {

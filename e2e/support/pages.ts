@@ -61,9 +61,10 @@ export async function createPageData(browser: Browser, stamp: string): Promise<{
 /**
  * Every page of the portal (each `app/**\/page.tsx`), its dynamic segments filled with real ids:
  * the seed's services, data items, institutions and terms, and `createPageData`'s agreements and
- * node. The Registro Civil (SRCEI) is the institution whose area is visited.
+ * node, plus the API reference (/api/docs). The Registro Civil (SRCEI) is the institution whose
+ * area is visited.
  */
-export function everyPage(ids: { received: string; draft: string; node: string }, opts: { apiDocs: boolean }): string[] {
+export function everyPage(ids: { received: string; draft: string; node: string }): string[] {
   return [
     "/",
     "/catalogo",
@@ -99,7 +100,7 @@ export function everyPage(ids: { received: string; draft: string; node: string }
     "/institucion/SRCEI/nodos/nuevo",
     `/institucion/SRCEI/nodos/${ids.node}`,
     "/institucion/SRCEI/notificaciones",
-    ...(opts.apiDocs ? ["/api/docs"] : []),
+    "/api/docs",
   ];
 }
 
