@@ -36,8 +36,8 @@ export function Header({ actor, unread = {} }: { actor: Actor | null; unread?: R
                 // The institution's name, its code as secondary text.
                 <Link key={m.institutionCode} href={`/institucion/${m.institutionCode}`} className="max-w-xs font-medium leading-tight">
                   <span className="sr-only">Área de </span>
-                  {m.institutionName}
-                  <span className="ml-1 text-sm font-normal text-ink-muted">({m.institutionCode})</span>
+                  {m.institutionName}{" "}
+                  <span className=" text-sm font-normal text-ink-muted">({m.institutionCode})</span>
                   <UnreadBadge count={unread[m.institutionCode] ?? 0} />
                 </Link>
               ))}

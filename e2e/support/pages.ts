@@ -1,0 +1,139 @@
+import type { Browser, BrowserContext, Page } from "@playwright/test";
+import { expect, signInAs } from "./fixtures";
+
+/** The roles the portal has, each with a seeded person of the ClaveÚnica emulator (null: signed out). */
+export const ROLES = [
+  { role: "sin sesión", person: null },
+  { role: "ciudadana", person: "Ana Pérez" },
+  { role: "funcionario de institución", person: "Jorge Rojas" },
+  { role: "administradora de institución", person: "Carolina Muñoz" },
+  { role: "equipo de la plataforma", person: "Matías Tapia" },
+] as const;
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 375, height: 812 };
+
+/** A browser context of its own (its own cookies), signed in as `person` unless null. */
+export async function roleContext(browser: Browser, person: string | null, returnTo = "/cuenta"): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
+  const page = await context.newPage();
+  if (person) {
+    await signInAs(page, person, returnTo);
+    await expect(page).toHaveURL((url) => url.pathname === returnTo);
+  }
+  return { context, page };
+}
+
+async function postJson(page: Page, path: string, data: unknown): Promise<Record<string, unknown>> {
+  const res = await page.request.post(path, { headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/json" }, data });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+const REQUEST = {
+  environment: "dev",
+  type: "PERMANENTE",
+  legalBasis: "Ley 19.880, de Bases de los Procedimientos Administrativos, artículo 17.",
+  declaredVolume: 5000,
+  mode: "EN_LINEA",
+  requestedTps: 5,
+};
+
+/**
+ * What the seed lacks for the pages with an id of their own, created through the API by the
+ * institutions' administrators: a request the Registro Civil (SRCEI) received (from the MDSF), a draft it wrote,
+ * and one of its nodes. `stamp` keeps the node's name unique.
+ */
+export async function createPageData(browser: Browser, stamp: string): Promise<{ received: string; draft: string; node: string }> {
+  const rodrigo = await roleContext(browser, "Rodrigo Sepúlveda");
+  const carolina = await roleContext(browser, "Carolina Muñoz");
+  try {
+    const received = await postJson(rodrigo.page, "/api/v1/agreements", { ...REQUEST, consumer: "MDSF", service: "SRCEI/identidad/v1", procedures: ["CPAT-MDSF-0005"], submit: true });
+    const draft = await postJson(carolina.page, "/api/v1/agreements", { ...REQUEST, consumer: "SRCEI", service: "FONASA/tramo/v1", procedures: ["CPAT-MDSF-0005"], submit: false });
+    const node = await postJson(carolina.page, "/api/v1/nodes", { institution: "SRCEI", name: `nodo-recorrido-${stamp}`, environment: "dev", baseUrl: "https://nodo-recorrido.srcei.example" });
+    return { received: received.id as string, draft: draft.id as string, node: (node.node as { id: string }).id };
+  } finally {
+    await rodrigo.context.close();
+    await carolina.context.close();
+  }
+}
+
+/**
+ * Every page of the portal (each `app/**\/page.tsx`), its dynamic segments filled with real ids:
+ * the seed's services, data items, institutions and terms, and `createPageData`'s agreements and
+ * node, plus the API reference (/api/docs). The Registro Civil (SRCEI) is the institution whose
+ * area is visited.
+ */
+export function everyPage(ids: { received: string; draft: string; node: string }): string[] {
+  return [
+    "/",
+    "/catalogo",
+    "/catalogo/SRCEI/identidad/v1",
+    "/datos",
+    "/datos/SRCEI/run",
+    "/instituciones",
+    "/instituciones/SRCEI",
+    "/ingresar",
+    "/ingresar/error?error=RunInvalido",
+    "/cuenta",
+    "/acuerdos/terminos",
+    "/acuerdos/terminos/1",
+    "/acuerdos/nuevo?servicio=SRCEI/identidad/v1",
+    `/acuerdos/${ids.received}`,
+    `/acuerdos/${ids.draft}`,
+    `/acuerdos/${ids.draft}/editar`,
+    "/admin",
+    "/admin/mediaciones",
+    "/institucion",
+    "/institucion/SRCEI",
+    "/institucion/SRCEI/acuerdos",
+    "/institucion/SRCEI/acuerdos?bandeja=enviadas",
+    "/institucion/SRCEI/servicios",
+    "/institucion/SRCEI/servicios/nuevo",
+    "/institucion/SRCEI/servicios/identidad/v1",
+    "/institucion/SRCEI/servicios/identidad/v1/editar",
+    "/institucion/SRCEI/datos",
+    "/institucion/SRCEI/datos/nuevo",
+    "/institucion/SRCEI/datos/run",
+    "/institucion/SRCEI/datos/run/editar",
+    "/institucion/SRCEI/nodos",
+    "/institucion/SRCEI/nodos/nuevo",
+    `/institucion/SRCEI/nodos/${ids.node}`,
+    "/institucion/SRCEI/notificaciones",
+    "/api/docs",
+  ];
+}
+
+/** How much wider than the window the document is (0: it does not scroll sideways). */
+export async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+/**
+ * The options of the page's selects whose text the select would not show whole, each selected in
+ * turn: text wider than the select's room must wrap onto as many lines as it needs.
+ */
+export async function clippedOptions(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d")!;
+    const clipped: string[] = [];
+    // Folded filters too (the catalog's «Filtros y orden»).
+    for (const details of document.querySelectorAll("details")) details.open = true;
+    for (const select of document.querySelectorAll("select")) {
+      const chosen = select.selectedIndex;
+      const style = getComputedStyle(select);
+      const fontSize = parseFloat(style.fontSize);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      for (const option of select.options) {
+        select.selectedIndex = option.index;
+        // The text's room: the box without its padding (the arrow's room is left as slack).
+        const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const lines = Math.ceil((canvas.measureText(option.text).width - 1) / room);
+        const height = select.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+        if (height < lines * fontSize) clipped.push(`#${select.id} «${option.text}»: ${lines} líneas en ${Math.round(height)} px`);
+      }
+      select.selectedIndex = chosen;
+    }
+    return clipped;
+  });
+}
