@@ -136,7 +136,12 @@ test.describe("páginas que dicen la verdad", () => {
   });
 
   test("el equipo de la plataforma abre el área de cualquier institución en solo lectura; la ciudadanía no", async ({ browser }) => {
-    const matias = await personPage(browser, "Matías Tapia", "/institucion/SRCEI");
+    const matias = await personPage(browser, "Matías Tapia", "/institucion");
+    await matias.getByRole("main").getByRole("link", { name: "Instituciones", exact: true }).click();
+    await expect(matias).toHaveURL(/\/instituciones$/);
+    await matias.goto("/instituciones/SRCEI");
+    await matias.getByRole("link", { name: "Abrir el área de la institución (solo lectura)" }).click();
+    await expect(matias).toHaveURL(/\/institucion\/SRCEI$/);
     await expect(matias.getByRole("heading", { level: 1, name: "Servicio de Registro Civil e Identificación" })).toBeVisible();
     await expect(matias.getByText(/Solo lectura: el equipo de la plataforma ve el área de la institución/)).toBeVisible();
     await expect(matias.getByRole("link", { name: "Nuevo servicio" })).toHaveCount(0);

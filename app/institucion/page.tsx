@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { PageHeader } from "@/components/ui/PageHeader";
-import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { can, ROLE_LABELS } from "@/lib/auth/permissions";
 import { getCurrentActor } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Mis instituciones" };
@@ -16,6 +16,12 @@ export default async function MyInstitutionsPage() {
     <>
       <Breadcrumbs items={[{ href: "/", label: "Inicio" }, { label: "Mis instituciones" }]} />
       <PageHeader title="Mis instituciones" lead="Gestione el Catálogo de Servicios, el Directorio de Datos, los acuerdos y los nodos de las instituciones en que trabaja." />
+      {can(actor, "institution.oversee") && (
+        <p className="mb-6">
+          Como equipo de la plataforma, puede abrir en solo lectura el área de cualquier institución desde su página en{" "}
+          <Link href="/instituciones">Instituciones</Link>.
+        </p>
+      )}
       {actor.memberships.length === 0 ? (
         <p className="text-ink-muted">No tiene roles en instituciones. Si trabaja en una, pida a su administrador/a que lo/la incorpore.</p>
       ) : (
