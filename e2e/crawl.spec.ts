@@ -36,7 +36,7 @@ function appRoutes(): { route: string; pattern: RegExp }[] {
 }
 
 test("el recorrido visita cada ruta de app/**/page.tsx", () => {
-  const urls = everyPage({ received: "r", draft: "d", node: "n" }).map((url) => url.split("?")[0]!);
+  const urls = everyPage({ sent: "s", draft: "d", node: "n" }).map((url) => url.split("?")[0]!);
   const routes = appRoutes();
   expect(routes.length).toBeGreaterThan(20);
   expect(routes.filter(({ pattern }) => !urls.some((url) => pattern.test(url))).map(({ route }) => route)).toEqual([]);

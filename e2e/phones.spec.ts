@@ -75,7 +75,7 @@ test.describe("teléfonos (375 px)", () => {
       await page.goto("/institucion/SRCEI/nodos");
       const region = page.getByRole("region", { name: /Nodos de desarrollo/ });
       await expect(region).toBeVisible();
-      await expect(page.getByText("Deslice la tabla hacia el lado para ver todas sus columnas")).toBeVisible();
+      await expect(page.locator("#nodos-dev").getByText("Deslice la tabla hacia el lado para ver todas sus columnas")).toBeVisible();
       await region.focus();
       await expect(region).toBeFocused();
       expect(await region.evaluate((el) => el.scrollLeft)).toBe(0);

@@ -41,19 +41,19 @@ const REQUEST = {
 
 /**
  * What the seed lacks for the pages with an id of their own, created through the API by the
- * institutions' administrators: a request the Registro Civil (SRCEI) received (from the MDSF), a draft it wrote,
- * and one of its nodes. `stamp` keeps the node's name unique.
+ * Registro Civil's (SRCEI) administrator: a request it sent, a draft, and one of its nodes. SRCEI
+ * as the consumer and these services (IPS, FONASA) are no other spec's, so no request collides
+ * with theirs (one active request per institution, service and environment). `stamp` keeps the
+ * node's name unique.
  */
-export async function createPageData(browser: Browser, stamp: string): Promise<{ received: string; draft: string; node: string }> {
-  const rodrigo = await roleContext(browser, "Rodrigo Sepúlveda");
+export async function createPageData(browser: Browser, stamp: string): Promise<{ sent: string; draft: string; node: string }> {
   const carolina = await roleContext(browser, "Carolina Muñoz");
   try {
-    const received = await postJson(rodrigo.page, "/api/v1/agreements", { ...REQUEST, consumer: "MDSF", service: "SRCEI/identidad/v1", procedures: ["CPAT-MDSF-0005"], submit: true });
+    const sent = await postJson(carolina.page, "/api/v1/agreements", { ...REQUEST, consumer: "SRCEI", service: "IPS/pgu/v2", procedures: ["CPAT-MDSF-0005"], submit: true });
     const draft = await postJson(carolina.page, "/api/v1/agreements", { ...REQUEST, consumer: "SRCEI", service: "FONASA/tramo/v1", procedures: ["CPAT-MDSF-0005"], submit: false });
     const node = await postJson(carolina.page, "/api/v1/nodes", { institution: "SRCEI", name: `nodo-recorrido-${stamp}`, environment: "dev", baseUrl: "https://nodo-recorrido.srcei.example" });
-    return { received: received.id as string, draft: draft.id as string, node: (node.node as { id: string }).id };
+    return { sent: sent.id as string, draft: draft.id as string, node: (node.node as { id: string }).id };
   } finally {
-    await rodrigo.context.close();
     await carolina.context.close();
   }
 }
@@ -64,7 +64,7 @@ export async function createPageData(browser: Browser, stamp: string): Promise<{
  * node, plus the API reference (/api/docs). The Registro Civil (SRCEI) is the institution whose
  * area is visited.
  */
-export function everyPage(ids: { received: string; draft: string; node: string }): string[] {
+export function everyPage(ids: { sent: string; draft: string; node: string }): string[] {
   return [
     "/",
     "/catalogo",
@@ -79,7 +79,7 @@ export function everyPage(ids: { received: string; draft: string; node: string }
     "/acuerdos/terminos",
     "/acuerdos/terminos/1",
     "/acuerdos/nuevo?servicio=SRCEI/identidad/v1",
-    `/acuerdos/${ids.received}`,
+    `/acuerdos/${ids.sent}`,
     `/acuerdos/${ids.draft}`,
     `/acuerdos/${ids.draft}/editar`,
     "/admin",
