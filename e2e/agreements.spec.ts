@@ -1,6 +1,6 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import pg from "pg";
-import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expect, expectAccessible, personPage, test } from "./support/fixtures";
 import { minimalPdf } from "../test/support/pdf";
 
 /**
@@ -16,15 +16,6 @@ const NAMES = {
   jose: "José Miguel Núñez Castro",
   matias: "Matías Sebastián Tapia Olivares",
 };
-
-/** A signed-in page in its own browser context (its own session cookie). */
-async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
-  const page = await context.newPage();
-  await signInAs(page, person, returnTo);
-  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === returnTo || url.pathname === returnTo.split("?")[0]);
-  return page;
-}
 
 /** Forms work once React has hydrated them: their button is enabled from then on. */
 async function ready(page: Page, button: string) {

@@ -1,5 +1,5 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, expectAccessible, personPage, test } from "./support/fixtures";
 import { minimalPdf } from "../test/support/pdf";
 import { createSrceiService, jsonHeaders } from "./support/services";
 
@@ -12,14 +12,6 @@ import { createSrceiService, jsonHeaders } from "./support/services";
  */
 
 const stamp = Date.now().toString(36);
-
-async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
-  const page = await context.newPage();
-  await signInAs(page, person, returnTo);
-  await expect(page).toHaveURL((url) => url.pathname === returnTo.split("?")[0]);
-  return page;
-}
 
 /** Tab (from wherever the focus is) until `target` has it; bounded. */
 async function tabTo(page: Page, target: Locator, limit = 150) {

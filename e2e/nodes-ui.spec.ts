@@ -1,7 +1,7 @@
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { calculateJwkThumbprint, exportJWK, type JWK } from "jose";
-import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import { expect, expectAccessible, personPage, test } from "./support/fixtures";
 
 /**
  * Node screens, end to end: an administrator registers a node and gets its one-time token (shown
@@ -12,15 +12,6 @@ import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
 
 const stamp = Date.now().toString(36);
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-/** A signed-in page in its own browser context (its own session cookie). */
-async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
-  const page = await context.newPage();
-  await signInAs(page, person, returnTo);
-  await expect(page).toHaveURL((url) => url.pathname === returnTo);
-  return page;
-}
 
 /** Forms work once React has hydrated them: their button is enabled from then on. */
 async function ready(page: Page, button: string) {

@@ -1,5 +1,4 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, signInAs, test } from "./support/fixtures";
+import { expect, personPage, test } from "./support/fixtures";
 import { createSrceiService, jsonHeaders } from "./support/services";
 
 /**
@@ -9,14 +8,6 @@ import { createSrceiService, jsonHeaders } from "./support/services";
  */
 
 const stamp = Date.now().toString(36);
-
-async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
-  const page = await context.newPage();
-  await signInAs(page, person, returnTo);
-  await expect(page).toHaveURL((url) => url.pathname === returnTo.split("?")[0]);
-  return page;
-}
 
 test("números con coma decimal y puntos de miles: la ficha de un servicio, una solicitud y su aceptación", async ({ browser }) => {
   const code = `numeros-${stamp}`;

@@ -1,5 +1,5 @@
-import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { expect, expectAccessible, personPage, signInAs, test } from "./support/fixtures";
 
 /**
  * Pages that tell the truth (issue 12): where an agreement stands and whose signature is missing,
@@ -7,15 +7,6 @@ import { expect, expectAccessible, signInAs, test } from "./support/fixtures";
  * signing in, and the platform team reading any institution's area without acting for it. Each
  * test uses its own consumer and service, so none depends on another spec's leftovers.
  */
-
-/** A signed-in page in its own browser context (its own session cookie). */
-async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
-  const page = await context.newPage();
-  await signInAs(page, person, returnTo);
-  await expect(page).toHaveURL((url) => url.pathname === returnTo.split("?")[0]);
-  return page;
-}
 
 /** A call to the portal's API with the page's session. */
 async function api(page: Page, method: "POST", path: string, data: unknown) {

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Page } from "@playwright/test";
 
 /** Tests run against the stack started by global-setup.ts. */
 export const test = base.extend({
@@ -32,4 +32,13 @@ export async function signInAs(page: Page, personName: string, returnTo = "/cuen
   await page.getByRole("button", { name: "Iniciar sesión con ClaveÚnica" }).click();
   await page.waitForURL((url) => url.href.startsWith(process.env.E2E_ISSUER!));
   await page.getByRole("button", { name: personName }).click();
+}
+
+/** A page signed in as `person` in its own browser context (its own session cookie), at `returnTo`. */
+export async function personPage(browser: Browser, person: string, returnTo: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, locale: "es-CL", timezoneId: "America/Santiago" });
+  const page = await context.newPage();
+  await signInAs(page, person, returnTo);
+  await expect(page).toHaveURL((url) => url.pathname === returnTo.split("?")[0]);
+  return page;
 }
