@@ -35,6 +35,12 @@ describe("the API reference of /api/docs", () => {
     }
   });
 
+  it("names a success answer's schema and links to it instead of repeating it", () => {
+    const get = operations.find((o) => o.method === "GET" && o.path === "/api/v1/agreements/{id}")!;
+    expect(get.success).toMatchObject({ status: 200, schema: { ref: "Agreement", type: "objeto" } });
+    expect(get.success.schema?.properties).toBeUndefined();
+  });
+
   it("expands a request body's fields and keeps nested components as links to the schemas", () => {
     const create = operations.find((o) => o.method === "POST" && o.path === "/api/v1/services")!;
     expect(create.body?.media).toBe("application/json");
@@ -66,9 +72,9 @@ describe("the API reference of /api/docs", () => {
       openapi: "3.1.0",
       info: { title: "t", version: "1" },
       components: { schemas: components },
-      paths: { "/x": { get: { tags: ["T"], responses: { "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } } } } } },
+      paths: { "/x": { post: { tags: ["T"], requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/Node" } } } }, responses: {} } } },
     });
-    const schema = view.tags[0]!.operations[0]!.success.schema!;
+    const schema = view.tags[0]!.operations[0]!.body!.schema;
     expect(schema.properties?.[0]?.schema).toMatchObject({ type: "objeto", ref: "Node" });
   });
 });

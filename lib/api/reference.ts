@@ -243,7 +243,8 @@ function readOperation(method: string, path: string, op: Json, components: Json)
     success: {
       status: successStatus,
       media: success?.media,
-      schema: success && !isBinary(success.schema) ? readSchema(success.schema, components, { expand: true }) : undefined,
+      // A named answer is described once, in the schemas section: only its name here.
+      schema: success && !isBinary(success.schema) ? readSchema(success.schema, components) : undefined,
     },
     errors: statuses
       .filter((s) => s >= 400)
