@@ -1,8 +1,9 @@
+import { localDateOf } from "@/lib/agreements/business-days";
 import type { OnboardingStage } from "@/lib/generated/prisma/enums";
 
 /**
  * An institution's stage of joining the network, until the onboarding workflow records it: the
- * stage the platform team set, or what the facts show when they show more (browser-safe).
+ * stage the platform team set, or what the facts show when they show more.
  */
 export type OnboardingFacts = {
   /** It has sent a request or received one that is still active, or has an agreement in force. */
@@ -38,6 +39,6 @@ export function effectiveStage(recorded: OnboardingStage, facts: OnboardingFacts
  * institution is not in production yet.
  */
 export function deadlinePassed(deadlineYear: number, stage: OnboardingStage, today: Date): boolean {
-  const year = Number(new Intl.DateTimeFormat("en-CA", { timeZone: "America/Santiago", year: "numeric" }).format(today));
+  const year = Number(localDateOf(today).slice(0, 4));
   return stage !== "PRODUCCION" && year > deadlineYear;
 }
