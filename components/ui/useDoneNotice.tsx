@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from "react";
+import { Alert } from "./Alert";
 
 /**
  * A confirmation that takes the focus: what happened and what comes next, in a success notice
@@ -11,16 +12,9 @@ import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } fr
  */
 export function DoneNotice({ ref, title, children, pageNotice }: { ref?: Ref<HTMLDivElement>; title?: string; children: ReactNode; pageNotice?: boolean }) {
   return (
-    <div
-      ref={ref}
-      role="status"
-      tabIndex={-1}
-      data-page-notice={pageNotice || undefined}
-      className="mb-6 rounded border-l-4 border-success bg-success-light p-4"
-    >
-      {title && <p className="font-bold">{title}</p>}
-      <div>{children}</div>
-    </div>
+    <Alert tone="success" ref={ref} title={title} tabIndex={-1} data-page-notice={pageNotice || undefined}>
+      {children}
+    </Alert>
   );
 }
 
