@@ -36,6 +36,13 @@ const ZServerEnv = z.object({
    * 192.168/16, 100.64/10, fc00::/7): only for a deployment whose nodes all share such a network.
    */
   PISEE_ALLOW_PRIVATE_NODE_URLS: z.enum(["0", "1"]).default("0"),
+  /**
+   * The SMTP server mail goes through (smtp:// or smtps://, user and password in the URL when it
+   * asks for them). `npm start` runs a local catcher (maildev) and points this at it.
+   */
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "debe ser una URL smtp:// o smtps://").default("smtp://127.0.0.1:1025"),
+  /** The sender of every mail. */
+  MAIL_FROM: z.string().min(3).default("Red de Interoperabilidad del Estado <no-responder@interoperabilidad.gob.cl>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -119,6 +119,26 @@ export const ERROR_CODES = {
     message: "El trámite está derogado y ya no puede modificarse.",
     description: "Un trámite derogado no se modifica.",
   },
+  member_exists: {
+    status: 409,
+    message: "Esa persona ya integra la institución.",
+    description: "La persona (por su RUN) ya tiene un rol en esa institución; cámbielo en vez de agregarla de nuevo.",
+  },
+  last_admin: {
+    status: 409,
+    message: "No se puede quitar ni cambiar de rol al último administrador/a de la institución: primero designe a otra persona como administrador/a.",
+    description: "Quitar o rebajar a esa persona dejaría a la institución (o al equipo de la plataforma) sin administrador/a.",
+  },
+  head_of_service_member: {
+    status: 409,
+    message: "Esa persona es la jefatura de servicio de la institución: su cambio lo hace el equipo de la plataforma, a petición de la institución.",
+    description: "La jefatura de servicio es un rol legal (firma los acuerdos): solo el equipo de la plataforma la designa o la quita.",
+  },
+  not_a_member: {
+    status: 409,
+    message: "Esa persona no integra la institución: agréguela primero.",
+    description: "La jefatura de servicio se designa entre quienes integran la institución.",
+  },
   node_exists: {
     status: 409,
     message: "Ya existe ese nodo.",

@@ -2,10 +2,11 @@ import "server-only";
 import { businessDaysBetween, localDateOf } from "@/lib/agreements/business-days";
 import { applyAction } from "@/lib/agreements/effects";
 import { include, noteAbout } from "@/lib/agreements/rows";
-import { DEADLINE_WARNING_BUSINESS_DAYS } from "@/lib/agreements/transitions";
+import { DEADLINE_WARNINGS } from "@/lib/agreements/transitions";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AgreementStatus } from "@/lib/generated/prisma/enums";
+import { formatDateTime } from "@/lib/format";
 import { notify } from "@/lib/notifications/service";
 
 /** Business days left to answer a request (negative once overdue); null when no answer is due. */
@@ -50,16 +51,21 @@ export async function applyDeadlines(now: Date, onlyId?: string): Promise<{ expi
   if (!onlyId) {
     await db.$transaction(async (tx) => {
       const candidates = await tx.$queryRaw<{ id: string }[]>`
-        SELECT id FROM agreement WHERE status IN ('ENVIADA', 'EN_REVISION') AND NOT deadline_warned AND due_at >= ${now}
+        SELECT id FROM agreement WHERE status IN ('ENVIADA', 'EN_REVISION') AND deadline_warnings < ${DEADLINE_WARNINGS.length} AND due_at >= ${now}
         ORDER BY due_at FOR UPDATE SKIP LOCKED LIMIT 200`;
       for (const { id } of candidates) {
         const row = await tx.agreement.findUniqueOrThrow({ where: { id }, include });
         const left = businessDaysLeft(row.status, row.dueAt, now);
-        if (left === null || left > DEADLINE_WARNING_BUSINESS_DAYS) continue;
-        await tx.agreement.update({ where: { id }, data: { deadlineWarned: true } });
+        if (left === null) continue;
+        // The warnings due by now (a request sent with four days left gets the five-day one at once);
+        // one notification however many are due, and never one already sent.
+        const due = DEADLINE_WARNINGS.filter((days) => left <= days).length;
+        if (due <= row.deadlineWarnings) continue;
+        await tx.agreement.update({ where: { id }, data: { deadlineWarnings: due } });
+        const days = left === 1 ? "Queda 1 día hábil" : left === 0 ? "Hoy vence el plazo" : `Quedan ${left} días hábiles`;
         await notify(
           tx,
-          noteAbout(row, row.providerCode, "PLAZO_PROXIMO", "Plazo por vencer", `Quedan ${left} días hábiles para responder la solicitud de ${row.consumer.name} por «${row.service.name}».`),
+          noteAbout(row, row.providerCode, "PLAZO_PROXIMO", "Plazo por vencer", `${days} para responder la solicitud de ${row.consumer.name} por «${row.service.name}» (vence el ${formatDateTime(row.dueAt!)}).`),
         );
         counts.warned++;
       }

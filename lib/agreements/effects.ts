@@ -169,7 +169,7 @@ const EFFECTS: Record<AgreementAction | FollowUpAction, Effect> = {
       if (row.extended) throw new AppError("already_extended");
       const dueAt = endOfLocalDay(addBusinessDays(localDateOf(row.dueAt ?? now), EXTENSION_BUSINESS_DAYS));
       return {
-        data: { dueAt, extended: true, deadlineWarned: false },
+        data: { dueAt, extended: true, deadlineWarnings: 0 },
         eventData: { previousDueAt: row.dueAt?.toISOString() ?? null, dueAt: dueAt.toISOString() },
         notes: [
           noteAbout(row, row.consumerCode, "PLAZO_PRORROGADO", "Plazo prorrogado", `${row.service.institution.name} prorrogó por ${EXTENSION_BUSINESS_DAYS} días hábiles el plazo para responder: ${payload.reason}`),

@@ -17,7 +17,9 @@ import type { AgreementStatus, ApprovalPolicy, SuspendingParty } from "@/lib/gen
 export const ANSWER_BUSINESS_DAYS = 15;
 export const EXTENSION_BUSINESS_DAYS = 5;
 /** A deadline this close (business days) notifies the provider once. */
-export const DEADLINE_WARNING_BUSINESS_DAYS = 3;
+export const DEADLINE_WARNING_BUSINESS_DAYS = 5;
+/** The provider is warned twice before its answer is due: at five business days left, and at one. */
+export const DEADLINE_WARNINGS = [5, 1] as const;
 
 export type Party = "consumer_admin" | "consumer_head" | "provider_admin" | "provider_head" | "platform" | "system";
 

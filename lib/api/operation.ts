@@ -18,7 +18,8 @@ export const API_TAGS = {
   "Directorio de Datos": "Los datos que los servicios entregan: atributos, clasificación, institución responsable y frecuencia de actualización.",
   "Trámites (CPAT)": "Los trámites del registro CPAT que justifican el acceso a los servicios.",
   "Gestor de Acuerdos": "Solicitudes de acceso, revisión con plazos legales, mediación, firmas de las jefaturas de servicio, suspensión y término.",
-  Notificaciones: "Avisos del portal a las instituciones y al equipo de la plataforma.",
+  Notificaciones: "Avisos del portal a las instituciones y al equipo de la plataforma, y los correos que los llevan.",
+  Personas: "Las personas de cada institución y sus roles, la jefatura de servicio, el equipo de la plataforma, y la cuenta de cada persona: sus direcciones de correo y cómo recibirlos.",
   "Red y nodos": "Los nodos de cada institución, sus claves y la configuración firmada de la red que los nodos obedecen.",
   Plataforma: "Estado del portal.",
 } as const;

@@ -35,7 +35,18 @@ export const PERMISSIONS = {
   "schema.approve": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Visar o rechazar esquemas" },
   "agreement.mediate": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Mediar en solicitudes rechazadas o vencidas" },
   "onboarding.manage": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Conducir la incorporación de instituciones" },
-  "institution.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Designar administradores de instituciones" },
+  "institution.manage_admins": {
+    scope: "platform",
+    roles: ["PLATFORM_ADMIN"],
+    description: "Gestionar las personas de cualquier institución (agregar, cambiar el rol, quitar), p. ej. su primer administrador/a",
+  },
+  "institution.set_head": {
+    scope: "platform",
+    roles: ["PLATFORM_ADMIN"],
+    description: "Designar la jefatura de servicio de una institución, a petición de ella y con el motivo registrado",
+  },
+  "platform.manage_admins": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Nombrar y quitar integrantes del equipo de la plataforma" },
+  "platform.run_jobs": { scope: "platform", roles: ["PLATFORM_ADMIN"], description: "Ejecutar ahora un trabajo programado (p. ej. el resumen diario de correos)" },
   "institution.oversee": {
     scope: "platform",
     roles: ["PLATFORM_ADMIN"],

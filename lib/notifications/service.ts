@@ -3,6 +3,7 @@ import { can, canReadInstitution } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { enqueueNotificationMails } from "@/lib/mail/outbox";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 
@@ -17,11 +18,13 @@ export type NewNotification = {
   body: string;
 };
 
+/** Writes the in-app notifications and, in the same transaction, their mails to the outbox (lib/mail/outbox.ts). */
 export async function notify(tx: Tx, ...notes: NewNotification[]): Promise<void> {
   if (!notes.length) return;
-  await tx.notification.createMany({
+  const rows = await tx.notification.createManyAndReturn({
     data: notes.map((n) => ({ institutionCode: n.institution, agreementId: n.agreementId ?? null, kind: n.kind, title: n.title, body: n.body })),
   });
+  await enqueueNotificationMails(tx, rows);
 }
 
 export type TNotification = { id: string; kind: NotificationKind; title: string; body: string; agreementId: string | null; createdAt: string; read: boolean };
