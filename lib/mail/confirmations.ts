@@ -1,0 +1,70 @@
+import "server-only";
+import crypto from "node:crypto";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueuePersonalMail } from "@/lib/mail/outbox";
+
+type Tx = Prisma.TransactionClient;
+
+/** A confirmation link is valid this long. */
+export const CONFIRMATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const sha256 = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
+
+/**
+ * Asks the mailbox at `address` to confirm it belongs to the person: a one-time token (only its
+ * SHA-256 is stored) mailed to that address, with a link to /correo/confirmar. Until it is used,
+ * no other mail goes there. Earlier unused links for the same target stop working.
+ * `membershipId` null: the person's own address; else that membership's institutional one.
+ */
+export async function requestAddressConfirmation(
+  tx: Tx,
+  target: { personRun: string; membershipId: string | null; address: string; institutionName?: string; enteredBy: "self" | "other" },
+  now = new Date(),
+): Promise<void> {
+  await tx.emailConfirmation.updateMany({
+    where: { personRun: target.personRun, membershipId: target.membershipId, usedAt: null },
+    data: { usedAt: now },
+  });
+  const token = crypto.randomBytes(32).toString("base64url");
+  await tx.emailConfirmation.create({
+    data: { tokenHash: sha256(token), personRun: target.personRun, membershipId: target.membershipId, address: target.address, expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) },
+  });
+  const what = target.membershipId ? `su dirección institucional en ${target.institutionName ?? "la institución"}` : "su dirección de correo personal en el portal";
+  await enqueuePersonalMail(tx, {
+    personRun: target.personRun,
+    kind: "CORREO_CONFIRMAR",
+    toAddress: target.address,
+    title: "Confirme su dirección de correo",
+    paragraphs: [
+      target.enteredBy === "other"
+        ? `Se registró esta dirección como ${what}, en la Red de Interoperabilidad del Estado.`
+        : `Usted registró esta dirección como ${what}, en la Red de Interoperabilidad del Estado.`,
+      "Confírmela con el enlace de abajo: hasta entonces no le enviaremos otros correos a esta dirección. El enlace vale 7 días y sirve una sola vez.",
+      "Si no reconoce este registro, ignore este correo.",
+    ],
+    link: { path: `/correo/confirmar?t=${token}`, label: "Confirmar la dirección" },
+    reason: "Recibe este correo porque alguien registró esta dirección en el portal.",
+  });
+}
+
+export type ConfirmedAddress = { personRun: string; membershipId: string | null; address: string };
+
+/**
+ * Uses a confirmation token, once: atomically marks it used (a second use, an expired token or an
+ * unknown one gives null) and confirms the address if it is still the one on record.
+ */
+export async function consumeAddressConfirmation(tx: Tx, token: string, now = new Date()): Promise<ConfirmedAddress | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const rows = await tx.$queryRaw<{ person_run: string; membership_id: string | null; address: string }[]>`
+    UPDATE email_confirmation SET used_at = ${now}
+    WHERE token_hash = ${sha256(token)} AND used_at IS NULL AND expires_at > ${now}
+    RETURNING person_run, membership_id::text, address`;
+  const row = rows[0];
+  if (!row) return null;
+  if (row.membership_id) {
+    await tx.membership.updateMany({ where: { id: row.membership_id, email: row.address }, data: { emailConfirmedAt: now } });
+  } else {
+    await tx.person.updateMany({ where: { run: row.person_run, email: row.address }, data: { emailConfirmedAt: now } });
+  }
+  return { personRun: row.person_run, membershipId: row.membership_id, address: row.address };
+}
