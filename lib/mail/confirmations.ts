@@ -18,7 +18,15 @@ const sha256 = (token: string) => crypto.createHash("sha256").update(token).dige
  */
 export async function requestAddressConfirmation(
   tx: Tx,
-  target: { personRun: string; membershipId: string | null; address: string; institutionName?: string; enteredBy: "self" | "other" },
+  target: {
+    personRun: string;
+    membershipId: string | null;
+    address: string;
+    institutionName?: string;
+    enteredBy: "self" | "other";
+    /** What else the mail tells, first (e.g. "Se le agregó como funcionario/a de …"). */
+    intro?: string[];
+  },
   now = new Date(),
 ): Promise<void> {
   await tx.emailConfirmation.updateMany({
@@ -36,6 +44,7 @@ export async function requestAddressConfirmation(
     toAddress: target.address,
     title: "Confirme su dirección de correo",
     paragraphs: [
+      ...(target.intro ?? []),
       target.enteredBy === "other"
         ? `Se registró esta dirección como ${what}, en la Red de Interoperabilidad del Estado.`
         : `Usted registró esta dirección como ${what}, en la Red de Interoperabilidad del Estado.`,
