@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkServerEnv } from "@/lib/env";
-import { AFTER_LOGOUT, claveUnicaLogoutUrl, claveUnicaProvider, identityFromUserinfo } from "./claveunica";
+import { AFTER_LOGOUT, CLAVEUNICA_SCOPE, claveUnicaLogoutUrl, claveUnicaProvider, identityFromUserinfo } from "./claveunica";
 
 const env = {
   DATABASE_URL: "postgresql://u:p@127.0.0.1:5432/db",
@@ -28,6 +28,11 @@ describe("claveUnicaProvider", () => {
     expect(p.client).toEqual({ token_endpoint_auth_method: "client_secret_post" });
   });
 
+  it("asks for the RUN, the name and the e-mail address", () => {
+    expect(CLAVEUNICA_SCOPE).toBe("openid run name email");
+    expect(providerFrom({}).authorization).toEqual({ params: { scope: "openid run name email" } });
+  });
+
   it("drops PKCE or the nonce only when the environment turns it off; state always stays", () => {
     expect(providerFrom({ CLAVEUNICA_PKCE: "off" }).checks).toEqual(["state", "nonce"]);
     expect(providerFrom({ CLAVEUNICA_NONCE: "off" }).checks).toEqual(["pkce", "state"]);
@@ -43,7 +48,21 @@ describe("identityFromUserinfo", () => {
       RolUnico: { numero: 11111111, DV: "1", tipo: "RUN" },
       name: { nombres: ["Ana", "María"], apellidos: ["Pérez", "Soto"] },
     });
-    expect(id).toEqual({ id: "11111111-1", valid: true, run: "11111111-1", givenNames: "Ana María", familyNames: "Pérez Soto", name: "Ana María Pérez Soto" });
+    expect(id).toEqual({ id: "11111111-1", valid: true, run: "11111111-1", givenNames: "Ana María", familyNames: "Pérez Soto", name: "Ana María Pérez Soto", email: null });
+  });
+
+  it("carries the address ClaveÚnica gives, trimmed", () => {
+    const id = identityFromUserinfo({ sub: "5001", RolUnico: { numero: 11111111, DV: "1", tipo: "RUN" }, email: "  ana.perez@example.cl " });
+    expect(id.valid && id.email).toBe("ana.perez@example.cl");
+  });
+
+  it("ignores a malformed or empty address: the person signs in without one", () => {
+    for (const email of ["no-es-correo", "ana@", "a b@example.cl", "", "<ana@example.cl>"]) {
+      const id = identityFromUserinfo({ sub: "5001", RolUnico: { numero: 11111111, DV: "1", tipo: "RUN" }, email });
+      expect(id).toMatchObject({ valid: true, email: null });
+    }
+    const odd = identityFromUserinfo({ sub: "5001", RolUnico: { numero: 11111111, DV: "1", tipo: "RUN" }, email: 42 as unknown as string });
+    expect(odd).toMatchObject({ valid: true, email: null });
   });
 
   it("accepts a lower-case k and a numeric string", () => {

@@ -1,18 +1,33 @@
 import { runFromParts } from "@pisee/node-agent/shared";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import type { ServerEnv } from "@/lib/env";
+import { isEmailAddress } from "@/lib/mail/address";
 
-/** What ClaveÚnica's userinfo answers for scope `openid run name`. */
+/** The scopes the portal asks ClaveÚnica for: the RUN, the name and the e-mail address. */
+export const CLAVEUNICA_SCOPE = "openid run name email";
+
+/**
+ * What ClaveÚnica's userinfo answers for scope `openid run name email`. `email` (a plain string
+ * at the top level, as in OpenID Connect's standard claims) is absent when the person has not
+ * registered one with ClaveÚnica.
+ */
 export type ClaveUnicaUserinfo = {
   sub: string;
   RolUnico?: { numero?: number | string; DV?: string; tipo?: string };
   name?: { nombres?: string[]; apellidos?: string[] };
+  email?: string;
 };
 
 /** The person as the portal keys them: by RUN, never by the provider's `sub`. */
 export type ClaveUnicaIdentity =
-  | { id: string; valid: true; run: string; givenNames: string; familyNames: string; name: string }
+  | { id: string; valid: true; run: string; givenNames: string; familyNames: string; name: string; email: string | null }
   | { id: string; valid: false; reason: "missing_run" | "invalid_run" | "not_a_run"; name: string };
+
+/** The address ClaveÚnica gave, trimmed, when it is one; a malformed one is ignored (the person can type theirs on /cuenta). */
+function emailOf(info: ClaveUnicaUserinfo): string | null {
+  const email = typeof info.email === "string" ? info.email.trim() : "";
+  return email && isEmailAddress(email) ? email : null;
+}
 
 export function identityFromUserinfo(info: ClaveUnicaUserinfo): ClaveUnicaIdentity {
   const rol = info.RolUnico;
@@ -23,7 +38,7 @@ export function identityFromUserinfo(info: ClaveUnicaUserinfo): ClaveUnicaIdenti
   if (rol.tipo !== undefined && rol.tipo !== "RUN") return { id: `invalid:${info.sub}`, valid: false, reason: "not_a_run", name };
   const run = runFromParts(rol.numero, rol.DV);
   if (!run.ok) return { id: `invalid:${info.sub}`, valid: false, reason: "invalid_run", name };
-  return { id: run.run, valid: true, run: run.run, givenNames, familyNames, name };
+  return { id: run.run, valid: true, run: run.run, givenNames, familyNames, name, email: emailOf(info) };
 }
 
 /** Where the portal sends the browser after ClaveÚnica's logout: each must be registered with ClaveÚnica. */
@@ -75,7 +90,7 @@ export function claveUnicaProvider(env: ServerEnv): OAuthConfig<ClaveUnicaUserin
     wellKnown: `${env.CLAVEUNICA_ISSUER}/.well-known/openid-configuration`,
     clientId: env.CLAVEUNICA_CLIENT_ID,
     clientSecret: env.CLAVEUNICA_CLIENT_SECRET,
-    authorization: { params: { scope: "openid run name" } },
+    authorization: { params: { scope: CLAVEUNICA_SCOPE } },
     client: { token_endpoint_auth_method: "client_secret_post" },
     idToken: true,
     checks: loginChecks(env),

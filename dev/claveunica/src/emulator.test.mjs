@@ -111,12 +111,12 @@ function challengeFor(verifier) {
 }
 
 /** An authorization request as the portal sends it: PKCE S256 (unless `pkce: false`), state and nonce. */
-function authorizeUrl(state, { nonce = `n-${state}`, pkce = true, clientId = CLIENT_ID } = {}) {
+function authorizeUrl(state, { nonce = `n-${state}`, pkce = true, clientId = CLIENT_ID, scope = "openid run name email" } = {}) {
   const url = new URL("/openid/authorize/", origin);
   url.search = new URLSearchParams({
     client_id: clientId,
     response_type: "code",
-    scope: "openid run name",
+    scope,
     redirect_uri: REDIRECT_URI,
     state,
     nonce,
@@ -208,7 +208,7 @@ describe("ClaveÚnica emulator", () => {
       response_types_supported: ["code"],
       token_endpoint_auth_methods_supported: ["client_secret_post"],
     });
-    expect(discovery.scopes_supported).toEqual(expect.arrayContaining(["openid", "run", "name"]));
+    expect(discovery.scopes_supported).toEqual(expect.arrayContaining(["openid", "run", "name", "email"]));
     const jwks = await (await fetch(discovery.jwks_uri)).json();
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", use: "sig", alg: "RS256" });
     expect(jwks.keys[0].d).toBeUndefined();
@@ -264,6 +264,7 @@ describe("ClaveÚnica emulator", () => {
       expect(claims).toMatchObject({ iss: origin, aud: CLIENT_ID, sub: "5001", nonce: "n-estado-2" });
       expect(claims.RolUnico).toBeUndefined();
       expect(claims.name).toBeUndefined();
+      expect(claims.email).toBeUndefined();
     });
 
     it("answers userinfo by POST with exactly ClaveÚnica's shape", async () => {
@@ -277,6 +278,7 @@ describe("ClaveÚnica emulator", () => {
         sub: "5001",
         RolUnico: { numero: 11111111, DV: "1", tipo: "RUN" },
         name: { nombres: ["Ana", "María"], apellidos: ["Pérez", "Soto"] },
+        email: "ana.perez.soto@example.com",
       });
       expect(typeof userinfo.RolUnico.numero).toBe("number");
     });
@@ -450,6 +452,34 @@ describe("ClaveÚnica emulator", () => {
     expect(old.status).toBe(401);
   });
 
+  it("gives the address only when the email scope was asked for", async () => {
+    const jar = new CookieJar();
+    const page = await browse(jar, authorizeUrl("estado-sin-email", { scope: "openid run name" }));
+    const done = await submit(jar, page.body, "login", { sub: "5001" });
+    const { json } = await exchange(done.location);
+    expect(jwtPayload(json.id_token).email).toBeUndefined();
+    const response = await fetch(new URL("/openid/userinfo/", origin), {
+      method: "POST",
+      headers: { authorization: `Bearer ${json.access_token}` },
+    });
+    const userinfo = await response.json();
+    expect(userinfo.sub).toBe("5001");
+    expect(userinfo.email).toBeUndefined();
+  });
+
+  it("gives no address for the person who has none (the «sin correo» path)", async () => {
+    const jar = new CookieJar();
+    const location = await signIn(jar, "5005", "estado-sin-correo");
+    const { json } = await exchange(location);
+    const response = await fetch(new URL("/openid/userinfo/", origin), {
+      method: "POST",
+      headers: { authorization: `Bearer ${json.access_token}` },
+    });
+    const userinfo = await response.json();
+    expect(userinfo.RolUnico.numero).toBe(16543210);
+    expect("email" in userinfo).toBe(false);
+  });
+
   it("returns DV 'K' as an upper-case string", async () => {
     const jar = new CookieJar();
     const location = await signIn(jar, "5005", "estado-k");
@@ -485,6 +515,19 @@ describe("persons.json", () => {
       if (person === invalid[0]) continue;
       expect(hasValidCheckDigit(person.run), `${person.run} (${person.descripcion})`).toBe(true);
     }
+  });
+
+  it("gives every person an address except one, José Miguel Núñez Castro (the «sin correo» path)", () => {
+    const without = persons.filter((person) => person.email === undefined);
+    expect(without.map((person) => person.sub)).toEqual(["5005"]);
+    for (const person of persons.filter((p) => p.email !== undefined)) expect(person.email).toMatch(/^[^\s@]+@[^\s@]+\.[a-z]+$/);
+    expect(new Set(persons.map((person) => person.email).filter(Boolean)).size).toBe(persons.length - 1);
+  });
+
+  it("marks the one person the demo seed must not create (added by RUN before her first sign-in)", () => {
+    const unseeded = persons.filter((person) => person.sembrar === false);
+    expect(unseeded.map((person) => person.run)).toEqual(["19283746-4"]);
+    expect(persons.filter((person) => person.sembrar !== undefined && person.sembrar !== false)).toEqual([]);
   });
 
   it("uses opaque, unique subs that are not RUNs", () => {

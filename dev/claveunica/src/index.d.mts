@@ -8,7 +8,17 @@ export type EmulatorClient = {
   pkce_required?: boolean;
 };
 
-export type EmulatorPerson = { sub: string; run: string; nombres: string[]; apellidos: string[]; descripcion: string };
+export type EmulatorPerson = {
+  sub: string;
+  run: string;
+  nombres: string[];
+  apellidos: string[];
+  descripcion: string;
+  /** Returned in userinfo only with the `email` scope; absent: the person has no address in ClaveÚnica. */
+  email?: string;
+  /** false: the portal's demo seed does not create this person (they are added by RUN first). */
+  sembrar?: boolean;
+};
 
 export function startEmulator(options: {
   port?: number;

@@ -19,7 +19,7 @@ export const ROUTES = Object.freeze({
   logout: "/api/v1/accounts/app/logout",
 });
 
-export const SCOPES = Object.freeze(["openid", "run", "name"]);
+export const SCOPES = Object.freeze(["openid", "run", "name", "email"]);
 
 let providerClass;
 /**
@@ -130,7 +130,7 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", clients, per
     clientAuthMethods: ["client_secret_post"],
     responseTypes: ["code"],
     scopes: [...SCOPES],
-    claims: { openid: ["sub"], run: ["RolUnico"], name: ["name"] },
+    claims: { openid: ["sub"], run: ["RolUnico"], name: ["name"], email: ["email"] },
     conformIdTokenClaims: true,
     allowOmittingSingleRegisteredRedirectUri: false,
     // PKCE (RFC 7636) with S256 only: oidc-provider refuses `plain` and a code_challenge without
@@ -171,7 +171,8 @@ export async function startEmulator({ port = 0, host = "127.0.0.1", clients, per
       if (!person) return undefined;
       return { accountId: sub, claims: async () => claimsFor(person) };
     },
-    // Consent is implicit: every configured client gets `openid run name`.
+    // Consent is implicit: every configured client gets what it asks of `openid run name email`
+    // (the grant holds them all; the tokens carry only the scopes requested).
     async loadExistingGrant(ctx) {
       const { oidc } = ctx;
       const grantId = oidc.result?.consent?.grantId || oidc.session.grantIdFor(oidc.client.clientId);

@@ -80,7 +80,7 @@ function personButton(person) {
 export function loginPage({ uid, clientName, persons }) {
   const base = `/interaction/${encodeURIComponent(uid)}`;
   return layout("Iniciar sesión", `
-<p>La aplicación <strong>${escapeHtml(clientName)}</strong> solicita tu identificador, RUN y nombre (alcances <code>openid run name</code>).</p>
+<p>La aplicación <strong>${escapeHtml(clientName)}</strong> solicita tu identificador, RUN, nombre y correo electrónico (alcances <code>openid run name email</code>).</p>
 <h2 id="titulo-personas">Elige la persona de prueba con la que quieres ingresar</h2>
 <form method="post" action="${escapeHtml(`${base}/login`)}">
 <ul class="personas" role="list" aria-labelledby="titulo-personas">

@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 export const DEFAULT_PERSONS_FILE = fileURLToPath(new URL("../persons.json", import.meta.url));
 
 const RUN_PATTERN = /^(\d{1,8})-([0-9Kk])$/;
+/** One mailbox, loosely (the portal checks addresses itself): `local@domain.tld`, no spaces. */
+const EMAIL_PATTERN = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 
 /**
  * Splits "12345678-5" into the ClaveÚnica `RolUnico` shape.
@@ -47,7 +49,7 @@ export function validatePersons(persons) {
   return persons.map((person, index) => {
     const where = `persons[${index}]`;
     if (!person || typeof person !== "object") throw new Error(`${where} debe ser un objeto`);
-    const { sub, run, nombres, apellidos, descripcion = "" } = person;
+    const { sub, run, nombres, apellidos, descripcion = "", email, sembrar } = person;
     if (typeof sub !== "string" || sub === "") throw new Error(`${where}.sub debe ser un texto no vacío`);
     if (seen.has(sub)) throw new Error(`${where}.sub repetido: ${sub}`);
     seen.add(sub);
@@ -55,7 +57,13 @@ export function validatePersons(persons) {
     if (!isNameList(nombres)) throw new Error(`${where}.nombres debe ser un arreglo de textos`);
     if (!isNameList(apellidos)) throw new Error(`${where}.apellidos debe ser un arreglo de textos`);
     if (typeof descripcion !== "string") throw new Error(`${where}.descripcion debe ser texto`);
-    return { sub, run: String(run).trim().toUpperCase(), nombres: [...nombres], apellidos: [...apellidos], descripcion };
+    if (email !== undefined && (typeof email !== "string" || !EMAIL_PATTERN.test(email))) throw new Error(`${where}.email debe ser una dirección de correo`);
+    if (sembrar !== undefined && typeof sembrar !== "boolean") throw new Error(`${where}.sembrar debe ser true o false`);
+    return {
+      sub, run: String(run).trim().toUpperCase(), nombres: [...nombres], apellidos: [...apellidos], descripcion,
+      ...(email !== undefined ? { email } : {}),
+      ...(sembrar !== undefined ? { sembrar } : {}),
+    };
   });
 }
 
@@ -71,11 +79,15 @@ export async function loadPersons(file = DEFAULT_PERSONS_FILE) {
   return validatePersons(parsed);
 }
 
-/** Claims as ClaveÚnica returns them from userinfo. */
+/**
+ * Claims as ClaveÚnica returns them from userinfo. oidc-provider hands out only those of the
+ * scopes granted (`email` only with the `email` scope); a person without an address has none.
+ */
 export function claimsFor(person) {
   return {
     sub: person.sub,
     RolUnico: splitRun(person.run),
     name: { nombres: [...person.nombres], apellidos: [...person.apellidos] },
+    ...(person.email ? { email: person.email } : {}),
   };
 }
