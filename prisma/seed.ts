@@ -2,8 +2,11 @@
  * Idempotent seed. Always: the Ley 21.464 groups with their deadlines and duties, and every
  * institution of prisma/data/institutions.json (a copy of the shared list). Names, kinds,
  * groups and regions are refreshed; what the platform manages (onboarding stage) is kept.
- * With `demo`: the ClaveÚnica emulator's test persons and their roles, and a demo catalog
- * (prisma/demo-catalog.ts) — never in production.
+ * With `demo`: the ClaveÚnica emulator's test persons (but those marked `"sembrar": false`, who
+ * are added by RUN in the portal before their first sign-in) and their roles with confirmed
+ * institutional addresses, and a demo catalog (prisma/demo-catalog.ts) — never in production.
+ * Demo memberships are created once: a later start keeps what admins changed since (role,
+ * head of service, addresses, mail mode).
  */
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -20,10 +23,10 @@ type InstitutionsFile = {
   groups: Record<GradualityGroup, { year: number; duty: string }>;
   institutions: { code: string; name: string; kind: InstitutionKind; group: GradualityGroup; region?: string }[];
 };
-type DemoPerson = { run: string; nombres: string[]; apellidos: string[] };
+type DemoPerson = { run: string; nombres: string[]; apellidos: string[]; email?: string; sembrar?: boolean };
 type DemoRoles = {
   platformAdmins: string[];
-  memberships: { run: string; institution: string; role: MembershipRole; headOfService: boolean }[];
+  memberships: { run: string; institution: string; role: MembershipRole; headOfService: boolean; email?: string }[];
 };
 
 /** Who belongs to each group (Ley 21.464), shown next to the deadline. */
@@ -83,17 +86,21 @@ export async function seedDatabase(databaseUrl: string, opts: { demo: boolean })
       for (const p of persons) {
         const run = parseRun(p.run);
         if (!run.ok) continue; // the emulator's deliberately invalid RUN never enters the portal
+        if (p.sembrar === false) continue; // added by RUN in the portal (the first sign-in flow)
         const data = { givenNames: p.nombres.join(" "), familyNames: p.apellidos.join(" ") };
+        // Created once, like the memberships: the platform team changes who belongs to it.
         const isPlatformAdmin = roles.platformAdmins.includes(run.run);
-        await tx.person.upsert({ where: { run: run.run }, create: { run: run.run, ...data, isPlatformAdmin }, update: { isPlatformAdmin } });
+        await tx.person.upsert({ where: { run: run.run }, create: { run: run.run, ...data, isPlatformAdmin }, update: {} });
         summary.persons++;
       }
+      const seededAt = new Date();
       for (const m of roles.memberships) {
-        const data = { role: m.role, headOfService: m.headOfService };
+        const email = m.email ? { email: m.email, emailConfirmedAt: seededAt } : {};
+        // Created once; never overwritten: roles and the head of service are the admins' to change.
         await tx.membership.upsert({
           where: { personRun_institutionCode: { personRun: m.run, institutionCode: m.institution } },
-          create: { personRun: m.run, institutionCode: m.institution, ...data },
-          update: data,
+          create: { personRun: m.run, institutionCode: m.institution, role: m.role, headOfService: m.headOfService, ...email },
+          update: {},
         });
         summary.memberships++;
       }

@@ -68,6 +68,24 @@ describe("seed", () => {
     }
   });
 
+  it("creates the demo memberships once, with confirmed institutional addresses; a later start keeps what admins changed", async () => {
+    const where = { personRun_institutionCode: { personRun: "13579246-2", institutionCode: "SRCEI" } };
+    const seeded = await db.membership.findUniqueOrThrow({ where });
+    expect(seeded).toMatchObject({ role: "INSTITUTION_STAFF", email: "jorge.rojas@registrocivil.gob.cl" });
+    expect(seeded.emailConfirmedAt).not.toBeNull();
+    await db.membership.update({ where, data: { role: "INSTITUTION_ADMIN", email: "otra@registrocivil.gob.cl", mailMode: "DIGEST" } });
+    try {
+      await seedDatabase(inject("databaseUrl"), { demo: true });
+      expect(await db.membership.findUniqueOrThrow({ where })).toMatchObject({ role: "INSTITUTION_ADMIN", email: "otra@registrocivil.gob.cl", mailMode: "DIGEST" });
+    } finally {
+      await db.membership.update({ where, data: { role: "INSTITUTION_STAFF", email: seeded.email, mailMode: "IMMEDIATE" } });
+    }
+  });
+
+  it("does not create the emulator's person marked «sembrar: false» (she is added by RUN before her first sign-in)", async () => {
+    expect(await db.person.findUnique({ where: { run: "19283746-4" } })).toBeNull();
+  });
+
   it("never stores the emulator's person with an invalid RUN", async () => {
     expect(await db.person.findMany({ where: { run: { startsWith: "14141414" } } })).toEqual([]);
   });
