@@ -159,6 +159,11 @@ export const ERROR_CODES = {
     message: "El nodo ya está revocado.",
     description: "El nodo ya está revocado.",
   },
+  invalid_link: {
+    status: 410,
+    message: "El enlace no es válido, ya se usó o venció. Si necesita uno nuevo, pídalo desde «Mi cuenta» en el portal.",
+    description: "El enlace de un correo (confirmación de una dirección, o baja de los correos) no existe, no lo emitió el portal, ya se usó o venció.",
+  },
   length_required: {
     status: 411,
     message: "Indique el largo del envío (Content-Length).",

@@ -1,3 +1,4 @@
+import * as account from "@/lib/account/operations";
 import * as agreements from "@/lib/agreements/operations";
 import type { Operation } from "@/lib/api/operation";
 import * as catalog from "@/lib/catalog/operations";
@@ -37,6 +38,13 @@ export const OPERATIONS: Operation[] = [
   agreements.getDocumentOp,
   notifications.listNotificationsOp,
   notifications.readNotificationOp,
+  account.getAccountOp,
+  account.changeOwnEmailOp,
+  account.updateMembershipMailOp,
+  account.updateMailPreferencesOp,
+  account.listSentMailsOp,
+  account.confirmAddressOp,
+  account.unsubscribeOp,
   getNetworkConfigOp,
   nodes.anchorOp,
   nodes.listNodesOp,

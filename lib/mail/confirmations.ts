@@ -60,7 +60,11 @@ export type ConfirmedAddress = { personRun: string; membershipId: string | null;
 
 /**
  * Uses a confirmation token, once: atomically marks it used (a second use, an expired token or an
- * unknown one gives null) and confirms the address if it is still the one on record.
+ * unknown one gives null; of two concurrent uses exactly one wins, the row lock decides).
+ * The person's own address lives only in the confirmation until then (the confirmed one they
+ * had keeps receiving mail meanwhile) and now becomes theirs: typed by them, confirmed now.
+ * A membership's institutional address is confirmed if it is still the one on record (an address
+ * replaced since was never confirmed, and the one on record waits for its own link).
  */
 export async function consumeAddressConfirmation(tx: Tx, token: string, now = new Date()): Promise<ConfirmedAddress | null> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
@@ -71,9 +75,24 @@ export async function consumeAddressConfirmation(tx: Tx, token: string, now = ne
   const row = rows[0];
   if (!row) return null;
   if (row.membership_id) {
-    await tx.membership.updateMany({ where: { id: row.membership_id, email: row.address }, data: { emailConfirmedAt: now } });
+    const n = await tx.membership.updateMany({ where: { id: row.membership_id, email: row.address }, data: { emailConfirmedAt: now } });
+    if (n.count === 0) return null;
   } else {
-    await tx.person.updateMany({ where: { run: row.person_run, email: row.address }, data: { emailConfirmedAt: now } });
+    await tx.person.update({ where: { run: row.person_run }, data: { email: row.address, emailSource: "PERSONA", emailConfirmedAt: now } });
   }
   return { personRun: row.person_run, membershipId: row.membership_id, address: row.address };
+}
+
+/** The person's own address waiting for its link (the latest one still usable), if any. */
+export async function pendingOwnAddress(tx: Tx, personRun: string, now = new Date()): Promise<{ address: string; expiresAt: Date } | null> {
+  return tx.emailConfirmation.findFirst({
+    where: { personRun, membershipId: null, usedAt: null, expiresAt: { gt: now } },
+    orderBy: { createdAt: "desc" },
+    select: { address: true, expiresAt: true },
+  });
+}
+
+/** Withdraws the links still waiting for `target` (the person changed their mind). */
+export async function cancelAddressConfirmations(tx: Tx, target: { personRun: string; membershipId: string | null }, now = new Date()): Promise<void> {
+  await tx.emailConfirmation.updateMany({ where: { personRun: target.personRun, membershipId: target.membershipId, usedAt: null }, data: { usedAt: now } });
 }
