@@ -57,7 +57,7 @@ async function request<T>(url: string, init: RequestInit, statusMessages: Partia
 }
 
 /** Sends JSON and returns the answer. */
-export function sendJson<T>(url: string, method: "POST" | "PATCH", body: unknown): Promise<T> {
+export function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT", body: unknown): Promise<T> {
   return request<T>(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, {
     401: "Su sesión terminó. Vuelva a ingresar para continuar (lo escrito aquí se perderá si recarga la página).",
   });

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
+import pg from "pg";
 import { expect, signInAs } from "./fixtures";
 
 /** The roles the portal has, each with a seeded person of the ClaveÚnica emulator (null: signed out). */
@@ -46,15 +47,43 @@ const REQUEST = {
  * with theirs (one active request per institution, service and environment). `stamp` keeps the
  * node's name unique.
  */
-export async function createPageData(browser: Browser, stamp: string): Promise<{ sent: string; draft: string; node: string }> {
+export async function createPageData(browser: Browser, stamp: string): Promise<PageIds> {
   const carolina = await roleContext(browser, "Carolina Muñoz");
   try {
     const sent = await postJson(carolina.page, "/api/v1/agreements", { ...REQUEST, consumer: "SRCEI", service: "IPS/pgu/v2", procedures: ["CPAT-MDSF-0005"], submit: true });
     const draft = await postJson(carolina.page, "/api/v1/agreements", { ...REQUEST, consumer: "SRCEI", service: "FONASA/tramo/v1", procedures: ["CPAT-MDSF-0005"], submit: false });
     const node = await postJson(carolina.page, "/api/v1/nodes", { institution: "SRCEI", name: `nodo-recorrido-${stamp}`, environment: "dev", baseUrl: "https://nodo-recorrido.srcei.example" });
-    return { sent: sent.id as string, draft: draft.id as string, node: (node.node as { id: string }).id };
+    // A confirmation link still to be used (a new own address for Carolina, never confirmed: the
+    // crawl only opens the page), and an unsubscribe link of the request's mails.
+    const put = await carolina.page.request.put("/api/v1/account/email", {
+      headers: { Origin: new URL(carolina.page.url()).origin, "Content-Type": "application/json" },
+      data: { email: `carolina.recorrido.${stamp}@example.com` },
+    });
+    expect(put.status(), await put.text()).toBe(200);
+    return { sent: sent.id as string, draft: draft.id as string, node: (node.node as { id: string }).id, ...(await mailLinkTokens()) };
   } finally {
     await carolina.context.close();
+  }
+}
+
+/** The ids and link tokens the pages are visited with. */
+export type PageIds = { sent: string; draft: string; node: string; confirmToken?: string; unsubscribeToken?: string };
+
+/** The tokens of the latest confirmation and unsubscribe links in the outbox (the mails are the only place they are). */
+export async function mailLinkTokens(): Promise<{ confirmToken?: string; unsubscribeToken?: string }> {
+  const db = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await db.connect();
+  try {
+    const latest = async (pattern: RegExp, like: string) => {
+      const r = await db.query<{ text: string }>("SELECT text FROM mail_message WHERE text LIKE $1 ORDER BY created_at DESC LIMIT 1", [like]);
+      return r.rows[0] ? pattern.exec(r.rows[0].text)?.[1] : undefined;
+    };
+    return {
+      confirmToken: await latest(/\/correo\/confirmar\?t=([A-Za-z0-9_-]+)/, "%/correo/confirmar?t=%"),
+      unsubscribeToken: await latest(/\/correo\/baja\?t=([A-Za-z0-9_.-]+)/, "%/correo/baja?t=%"),
+    };
+  } finally {
+    await db.end();
   }
 }
 
@@ -64,7 +93,7 @@ export async function createPageData(browser: Browser, stamp: string): Promise<{
  * node, plus the API reference (/api/docs). The Registro Civil (SRCEI) is the institution whose
  * area is visited.
  */
-export function everyPage(ids: { sent: string; draft: string; node: string }): string[] {
+export function everyPage(ids: PageIds): string[] {
   return [
     "/",
     "/catalogo",
@@ -76,6 +105,12 @@ export function everyPage(ids: { sent: string; draft: string; node: string }): s
     "/ingresar",
     "/ingresar/error?error=RunInvalido",
     "/cuenta",
+    "/cuenta/correos",
+    // The pages a mail links to: with a real link (nothing happens until their button is pressed), and with one that does not serve.
+    `/correo/confirmar?t=${ids.confirmToken ?? "enlace-de-prueba"}`,
+    "/correo/confirmar?t=enlace-que-no-sirve",
+    `/correo/baja?t=${ids.unsubscribeToken ?? "enlace-de-prueba"}`,
+    "/correo/baja?t=enlace-que-no-sirve",
     "/acuerdos/terminos",
     "/acuerdos/terminos/1",
     "/acuerdos/nuevo?servicio=SRCEI/identidad/v1",

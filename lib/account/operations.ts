@@ -69,7 +69,14 @@ export const listSentMailsOp = defineOperation({
   description:
     "20 por página; `cursor` es el `nextCursor` de la página anterior (uno que no lo es: 422). Cada correo con su asunto, la dirección a la que fue, su estado en palabras y la página del portal de la que trata. Nunca muestra un token: los correos de confirmación van sin texto, y los enlaces con token de los demás aparecen ocultos.",
   auth: "session",
-  query: z.object({ cursor: z.string().max(200).optional() }),
+  query: z.object({
+    cursor: z
+      .string()
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, "El cursor no es válido: use el `nextCursor` de la página anterior.")
+      .optional()
+      .meta({ description: "El `nextCursor` de la página anterior (opaco)." }),
+  }),
   response: ZSentMailList,
   errors: ["forbidden"],
 });

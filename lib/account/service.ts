@@ -8,7 +8,7 @@ import { formatDate } from "@/lib/format";
 import type { MailMode, MailStatus } from "@/lib/generated/prisma/enums";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { sameAddress } from "@/lib/mail/address";
-import { cancelAddressConfirmations, consumeAddressConfirmation, pendingOwnAddress, requestAddressConfirmation } from "@/lib/mail/confirmations";
+import { cancelAddressConfirmations, consumeAddressConfirmation, pendingOwnAddress, requestAddressConfirmation, usableConfirmation } from "@/lib/mail/confirmations";
 import { runOfUnsubscribeToken } from "@/lib/mail/unsubscribe";
 import type { TAccount, TSentMail } from "./schemas";
 
@@ -209,6 +209,24 @@ export async function listSentMails(actor: Actor, cursor?: string): Promise<{ da
 }
 
 // ——— The links in the mails (public: the token authorises) ———
+
+/** What the confirmation page says before the person presses the button: the link is not used here (mail scanners open links). */
+export async function describeConfirmationLink(token: string): Promise<{ address: string; kind: "own" | "institutional"; institutionName: string | null } | null> {
+  const db = getDb();
+  const c = await usableConfirmation(db, token);
+  if (!c) return null;
+  const m = c.membershipId ? await db.membership.findUnique({ where: { id: c.membershipId }, select: { email: true, institution: { select: { name: true } } } }) : null;
+  if (c.membershipId && !sameAddress(m?.email, c.address)) return null;
+  return { address: c.address, kind: c.membershipId ? "institutional" : "own", institutionName: m?.institution.name ?? null };
+}
+
+/** Whether an unsubscribe link is one of the portal's, and whether its person already unsubscribed (nothing changes here). */
+export async function describeUnsubscribeLink(token: string): Promise<{ optedOut: boolean } | null> {
+  const run = runOfUnsubscribeToken(token);
+  if (!run) return null;
+  const p = await getDb().person.findUnique({ where: { run }, select: { mailOptOutAt: true } });
+  return p ? { optedOut: p.mailOptOutAt !== null } : null;
+}
 
 /** Confirms an address with its one-time link. Unknown, used, expired or replaced: `invalid_link`. */
 export async function confirmAddress(token: string): Promise<{ address: string; kind: "own" | "institutional"; institutionName: string | null }> {

@@ -83,6 +83,13 @@ export async function consumeAddressConfirmation(tx: Tx, token: string, now = ne
   return { personRun: row.person_run, membershipId: row.membership_id, address: row.address };
 }
 
+/** What a confirmation link would confirm, without using it (the page that asks first); null when it cannot be used. */
+export async function usableConfirmation(tx: Tx, token: string, now = new Date()): Promise<{ membershipId: string | null; address: string } | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const row = await tx.emailConfirmation.findUnique({ where: { tokenHash: sha256(token) }, select: { membershipId: true, address: true, usedAt: true, expiresAt: true } });
+  return row && !row.usedAt && row.expiresAt > now ? { membershipId: row.membershipId, address: row.address } : null;
+}
+
 /** The person's own address waiting for its link (the latest one still usable), if any. */
 export async function pendingOwnAddress(tx: Tx, personRun: string, now = new Date()): Promise<{ address: string; expiresAt: Date } | null> {
   return tx.emailConfirmation.findFirst({
