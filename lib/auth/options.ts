@@ -38,6 +38,10 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           const identity = user as unknown as ClaveUnicaIdentity;
           if (identity.valid) {
+            // next-auth seeds the token with the user's email (and picture): the address stays in
+            // the database, never in the cookie.
+            delete token.email;
+            delete token.picture;
             token.sub = identity.run;
             token.name = identity.name;
             // Set once at sign-in; next-auth's later re-encodes keep every claim.
