@@ -84,6 +84,9 @@ export function everyPage(ids: { sent: string; draft: string; node: string }): s
     `/acuerdos/${ids.draft}/editar`,
     "/admin",
     "/admin/mediaciones",
+    "/admin/equipo",
+    "/admin/personas",
+    "/admin/personas?q=registro",
     "/institucion",
     "/institucion/SRCEI",
     "/institucion/SRCEI/acuerdos",
@@ -100,6 +103,7 @@ export function everyPage(ids: { sent: string; draft: string; node: string }): s
     "/institucion/SRCEI/nodos/nuevo",
     `/institucion/SRCEI/nodos/${ids.node}`,
     "/institucion/SRCEI/notificaciones",
+    "/institucion/SRCEI/personas",
     "/api/docs",
   ];
 }

@@ -1,5 +1,5 @@
-import { parseRun } from "@pisee/node-agent/shared";
-import { ZInstitutionCode, ZRun } from "@/lib/fields";
+import { parseRun, RUN_CANONICAL_PATTERN } from "@pisee/node-agent/shared";
+import { ZInstitutionCode } from "@/lib/fields";
 import { ZEmail } from "@/lib/mail/address";
 import { z, zText } from "@/lib/zod";
 
@@ -25,11 +25,10 @@ export const ZRunInput = zText()
   })
   .meta({ description: "RUN de la persona, con dígito verificador (con o sin puntos)", example: "16.543.210-K" });
 
-/** The canonical RUN of a valid ZRunInput. */
-export function canonicalRun(value: string): string {
+/** The canonical RUN of a valid ZRunInput; null when it is not one. */
+export function canonicalRun(value: string): string | null {
   const r = parseRun(value);
-  if (!r.ok) throw new Error(`RUN inválido: ${value}`);
-  return r.run;
+  return r.ok ? r.run : null;
 }
 
 export const ZMemberRole = z
@@ -52,8 +51,17 @@ export const ZMemberUpdate = z
   .meta({ id: "MemberUpdate" });
 export type TMemberUpdate = z.infer<typeof ZMemberUpdate>;
 
-/** A member in a path: the institution's code and the person's canonical RUN (`16543210-K`). */
-export const ZMemberParams = z.object({ code: ZInstitutionCode, run: ZRun });
+/**
+ * A RUN in a path: the canonical shape (`16543210-K`, no dots). Its check digit is the service's
+ * to check (after the body's validation): a RUN with a wrong one names nobody (404).
+ */
+export const ZRunInPath = z
+  .string()
+  .regex(RUN_CANONICAL_PATTERN, "RUN inválido (sin puntos, con guion y dígito verificador)")
+  .meta({ description: "RUN sin puntos, con guion y dígito verificador", example: "16543210-K" });
+
+/** A member in a path: the institution's code and the person's canonical RUN. */
+export const ZMemberParams = z.object({ code: ZInstitutionCode, run: ZRunInPath });
 export const ZInstitutionParams = z.object({ code: ZInstitutionCode });
 
 export const ZReason = zText()
@@ -101,7 +109,7 @@ export const ZPlatformAdminAdd = z
   .meta({ id: "PlatformAdminAdd" });
 export type TPlatformAdminAdd = z.infer<typeof ZPlatformAdminAdd>;
 
-export const ZRunParams = z.object({ run: ZRun });
+export const ZRunParams = z.object({ run: ZRunInPath });
 
 export const ZHeadOfService = z
   .object({ run: z.string().nullable(), previousRun: z.string().nullable() })

@@ -19,6 +19,7 @@ import { requestAddressConfirmation } from "@/lib/mail/confirmations";
 import { enqueuePersonalMail } from "@/lib/mail/outbox";
 import { sameAddress } from "@/lib/mail/address";
 import { notify } from "@/lib/notifications/service";
+import { escapeLike, normalizeForSearch } from "@/lib/text/normalize";
 
 type Tx = Prisma.TransactionClient;
 
@@ -92,6 +93,19 @@ async function otherAdmins(tx: Tx, code: string, run: string): Promise<number> {
 const lastAdmin = (name: string) =>
   new AppError("last_admin", `Es el último administrador/a de ${name}: primero designe a otra persona como administrador/a.`);
 
+/** A RUN typed in a body (already validated by the operation's schema), in canonical form. */
+function runOf(value: string): string {
+  const run = canonicalRun(value);
+  if (!run) throw new AppError("validation_failed", undefined, [{ path: "run", message: "RUN inválido." }]);
+  return run;
+}
+
+/** A RUN in a path: exactly canonical, with its check digit; anything else names nobody. */
+function runInPath(value: string, what: string): string {
+  if (canonicalRun(value) !== value) throw new AppError("not_found", `${value} no ${what}.`);
+  return value;
+}
+
 const isUniqueViolation = (err: unknown) => err instanceof Prisma.PrismaClientKnownRequestError && err.code === "P2002";
 
 /** The person, created with empty names when unknown: their first ClaveÚnica sign-in fills them in (lib/auth/persons.ts). */
@@ -119,7 +133,7 @@ export async function listMembers(code: string, actor: Actor): Promise<TMember[]
  */
 export async function addMember(code: string, input: TMemberAdd, actor: Actor): Promise<TMember> {
   assertManage(actor, code);
-  const run = canonicalRun(input.run);
+  const run = runOf(input.run);
   try {
     return await getDb().$transaction(async (tx) => {
       const inst = await lockInstitution(tx, code);
@@ -164,7 +178,7 @@ async function hasOtherConfirmedAddress(tx: Tx, run: string, membershipId: strin
 /** Changes a member's role and/or institutional address (a new address is unconfirmed until its link is followed). */
 export async function updateMember(code: string, rawRun: string, input: TMemberUpdate, actor: Actor): Promise<TMember> {
   assertManage(actor, code);
-  const run = canonicalRun(rawRun);
+  const run = runInPath(rawRun, `integra ${code}`);
   return getDb().$transaction(async (tx) => {
     const inst = await lockInstitution(tx, code);
     const before = await findMember(tx, code, run);
@@ -206,7 +220,7 @@ export async function updateMember(code: string, rawRun: string, input: TMemberU
 /** Removes a person from the institution. The head of service only by the platform team; never the last admin. */
 export async function removeMember(code: string, rawRun: string, actor: Actor): Promise<TMember> {
   assertManage(actor, code);
-  const run = canonicalRun(rawRun);
+  const run = runInPath(rawRun, `integra ${code}`);
   return getDb().$transaction(async (tx) => {
     const inst = await lockInstitution(tx, code);
     const m = await findMember(tx, code, run);
@@ -246,7 +260,7 @@ export async function removeMember(code: string, rawRun: string, actor: Actor): 
  */
 export async function setHeadOfService(code: string, input: THeadOfServiceSet, actor: Actor): Promise<{ run: string | null; previousRun: string | null }> {
   if (!can(actor, "institution.set_head")) throw new AppError("forbidden", "Solo el equipo de la plataforma designa la jefatura de servicio, a petición de la institución.");
-  const run = input.run === null ? null : canonicalRun(input.run);
+  const run = input.run === null ? null : runOf(input.run);
   return getDb().$transaction(async (tx) => {
     const inst = await lockInstitution(tx, code);
     const previous = await tx.membership.findFirst({ where: { institutionCode: code, headOfService: true }, select: memberSelect });
@@ -319,7 +333,7 @@ export async function listPlatformAdmins(actor: Actor): Promise<TPlatformAdmin[]
 /** Names a platform admin by RUN (created with empty names when unknown). */
 export async function addPlatformAdmin(input: TPlatformAdminAdd, actor: Actor): Promise<TPlatformAdmin> {
   assertPlatformAdmins(actor);
-  const run = canonicalRun(input.run);
+  const run = runOf(input.run);
   return getDb().$transaction(async (tx) => {
     await lockPlatform(tx);
     const person = await ensurePerson(tx, run);
@@ -344,7 +358,7 @@ export async function addPlatformAdmin(input: TPlatformAdminAdd, actor: Actor): 
 /** Removes a platform admin; never the last one. */
 export async function removePlatformAdmin(rawRun: string, actor: Actor): Promise<TPlatformAdmin> {
   assertPlatformAdmins(actor);
-  const run = canonicalRun(rawRun);
+  const run = runInPath(rawRun, "integra el equipo de la plataforma");
   return getDb().$transaction(async (tx) => {
     await lockPlatform(tx);
     const p = await tx.person.findUnique({ where: { run }, select: { ...adminSelect, isPlatformAdmin: true } });
@@ -366,9 +380,16 @@ export async function removePlatformAdmin(rawRun: string, actor: Actor): Promise
   });
 }
 
-/** The institutions the platform team can open the people of (for /admin). */
-export async function listInstitutionsForPeople(actor: Actor): Promise<{ code: string; name: string; members: number }[]> {
+/**
+ * For the platform team's /admin/personas: institutions matching `q` (name or code, accents and
+ * case aside), or, without `q`, those that have people in the portal; with how many.
+ */
+export async function findInstitutionsForPeople(actor: Actor, q: string | undefined): Promise<{ code: string; name: string; members: number }[]> {
   if (!can(actor, "institution.manage_admins")) throw new AppError("forbidden");
-  const rows = await getDb().institution.findMany({ select: { code: true, name: true, _count: { select: { memberships: true } } }, orderBy: { name: "asc" } });
+  const text = q ? normalizeForSearch(q).slice(0, 100) : "";
+  const where: Prisma.InstitutionWhereInput = text
+    ? { OR: [{ searchName: { contains: escapeLike(text) } }, { code: { contains: escapeLike(text.toUpperCase().replace(/\s+/g, "-")) } }] }
+    : { memberships: { some: {} } };
+  const rows = await getDb().institution.findMany({ where, select: { code: true, name: true, _count: { select: { memberships: true } } }, orderBy: { name: "asc" }, take: 50 });
   return rows.map((r) => ({ code: r.code, name: r.name, members: r._count.memberships }));
 }
