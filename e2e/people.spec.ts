@@ -43,8 +43,8 @@ test("personas: una administradora agrega a una persona por su RUN, con el tecla
   await expect(submit).toBeEnabled();
   await expectAccessible(page);
 
-  const run = page.getByLabel("RUN");
-  const email = page.getByLabel("Correo institucional");
+  const run = page.getByRole("textbox", { name: "RUN", exact: true });
+  const email = page.getByRole("textbox", { name: "Correo institucional", exact: true });
 
   // A wrong check digit: refused next to the field, and in the summary, which takes the focus.
   await tabTo(page, run);

@@ -25,6 +25,9 @@ type Values = { role: TMemberRole; email: string };
 const IDS = { role: "cambio-rol", email: "cambio-correo" } as const;
 const LABEL_OF: Record<string, string> = { [IDS.role]: "Rol", [`${IDS.role}-INSTITUTION_STAFF`]: "Rol", [IDS.email]: "Correo institucional" };
 
+/** «María Pérez (RUN 12.345.678-5)», or «la persona de RUN …» before their first sign-in. */
+const whoIs = (m: TMember) => (m.signedIn ? `${personName(m)} (RUN ${formatRun(m.run)})` : `la persona de RUN ${formatRun(m.run)}`);
+
 const buttonId = (c: Current) => `${c.kind === "edit" ? "cambiar" : "quitar"}-${c.member.run}`;
 
 /**
@@ -72,7 +75,7 @@ export function MembersTable({
     onSent: (m) => {
       const c = current!;
       setCurrent(null);
-      const who = `${personName(m) === "Aún no ingresa al portal" ? "" : `${personName(m)}, `}RUN ${formatRun(m.run)}`;
+      const who = whoIs(m);
       if (c.kind === "remove") {
         announce(`Se quitó a ${who} de ${institutionName}. Le avisamos por correo.`, "Se quitó a la persona");
       } else if (m === c.member) {
@@ -106,7 +109,7 @@ export function MembersTable({
 
   const { summaryTitle, issues, attempt } = api.summary;
   const m = current?.member;
-  const who = m ? `${personName(m) === "Aún no ingresa al portal" ? "la persona de" : personName(m) + ","} RUN ${formatRun(m.run)}` : "";
+  const who = m ? whoIs(m) : "";
   const columns = ["Persona", "RUN", "Rol", "Correo institucional", ...(canManage ? ["Acciones"] : [])];
 
   return (
@@ -145,7 +148,7 @@ export function MembersTable({
                 </td>
                 {canManage && (
                   <td className="py-3">
-                    <div className="flex flex-wrap gap-2" role="group" aria-label={`Acciones sobre ${personName(p) === "Aún no ingresa al portal" ? "RUN" : personName(p)} ${formatRun(p.run)}`}>
+                    <div className="flex flex-wrap gap-2" role="group" aria-label={`Acciones sobre ${p.signedIn ? `${personName(p)}, RUN` : "la persona de RUN"} ${formatRun(p.run)}`}>
                       <Button id={buttonId({ kind: "edit", member: p })} type="button" variant="secondary" disabled={!hydrated} aria-haspopup="dialog" onClick={() => open({ kind: "edit", member: p })}>
                         Cambiar
                       </Button>
@@ -172,7 +175,7 @@ export function MembersTable({
               current?.kind === "remove" ? (
                 <>
                   <p>
-                    {who} dejará de integrar {institutionName}: pierde su rol y su dirección institucional deja de usarse.
+                    {who.charAt(0).toUpperCase() + who.slice(1)} dejará de integrar {institutionName}: pierde su rol y su dirección institucional deja de usarse.
                   </p>
                   {m?.headOfService && <p className="font-medium">Es la jefatura de servicio: la institución quedará sin quien firme sus acuerdos hasta que se designe otra.</p>}
                   <p>Se le avisará por correo y el cambio queda en el registro de auditoría.</p>
