@@ -5,7 +5,8 @@ import { expect, expectAccessible, personPage, test } from "./support/fixtures";
  * The people of an institution, with the keyboard only: Patricia González, admin of the
  * Municipalidad de Santiago, adds a person by RUN and institutional address; the notice takes the
  * focus and the new row says the address is «Por confirmar». A RUN with a wrong check digit is
- * refused next to its field. Each run uses a RUN of its own (no other spec's leftovers).
+ * refused next to its field, and so is the same person a second time; then she makes them an
+ * admin and removes them, each in its dialog. Each run uses a RUN of its own.
  */
 
 /** A RUN no seeded person has, unique to this run, with its check digit (or a wrong one). */
@@ -36,7 +37,7 @@ async function tabTo(page: Page, target: Locator, limit = 200) {
   throw new Error(`Con ${limit} pulsaciones de Tab no se llegó a ${String(target)}`);
 }
 
-test("personas: una administradora agrega a una persona por su RUN, con el teclado; un dígito verificador equivocado se indica en su campo", async ({ browser }) => {
+test("personas: una administradora agrega a una persona por su RUN, le cambia el rol y la quita, con el teclado; un dígito verificador equivocado se indica en su campo", async ({ browser }) => {
   const page = await personPage(browser, "Patricia González", "/institucion/MUN-SANTIAGO/personas");
   await expect(page.getByRole("heading", { level: 1, name: "Personas" })).toBeVisible();
   const submit = page.getByRole("button", { name: "Agregar persona", exact: true });
@@ -80,6 +81,30 @@ test("personas: una administradora agrega a una persona por su RUN, con el tecla
   await page.keyboard.type("otra@munistgo.cl");
   await page.keyboard.press("Enter");
   await expect(page.locator("#persona-run-error")).toContainText("ya integra");
+
+  // Change the role in its dialog (arrow keys move the radio), then remove the person.
+  await tabTo(page, row.getByRole("button", { name: "Cambiar", exact: true }));
+  await page.keyboard.press("Enter");
+  const change = page.getByRole("dialog", { name: "Cambiar el rol o el correo institucional" });
+  await expect(change.getByRole("radio", { name: "Funcionario/a" })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(change.getByRole("radio", { name: "Administrador/a" })).toBeChecked();
+  await tabTo(page, change.getByRole("button", { name: "Guardar los cambios" }));
+  await page.keyboard.press("Enter");
+  await expect(change).toBeHidden();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/Ahora la persona de RUN .* es administrador\/a/);
+  await expect(row.getByRole("cell", { name: "Administrador/a", exact: true })).toBeVisible();
+
+  await tabTo(page, row.getByRole("button", { name: "Quitar", exact: true }));
+  await page.keyboard.press("Enter");
+  const confirm = page.getByRole("dialog", { name: "¿Quitar a la persona de la institución?" });
+  await expect(confirm.getByRole("button", { name: "Cancelar" })).toBeFocused();
+  await tabTo(page, confirm.getByRole("button", { name: "Sí, quitar" }));
+  await page.keyboard.press("Enter");
+  await expect(confirm).toBeHidden();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(/Se quitó a la persona de RUN/);
+  await expect(row).toHaveCount(0);
+  await expectAccessible(page);
   await page.context().close();
 });
 
