@@ -45,6 +45,20 @@ export default async function AdminPage() {
       text: `${plural(inbox.unread, "notificación sin leer", "notificaciones sin leer")} en la bandeja de la plataforma.`,
       action: "Ver las notificaciones",
     },
+    {
+      id: "personas",
+      title: "Personas",
+      href: "/admin/personas",
+      text: "Las personas de cualquier institución: agregar a su primer administrador/a, cambiar roles y designar la jefatura de servicio.",
+      action: "Buscar una institución",
+    },
+    {
+      id: "equipo",
+      title: "Equipo de la plataforma",
+      href: "/admin/equipo",
+      text: "Quienes integran el equipo de la plataforma: nombrar y quitar integrantes.",
+      action: "Ver el equipo",
+    },
   ];
   return (
     <>

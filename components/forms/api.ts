@@ -56,9 +56,10 @@ async function request<T>(url: string, init: RequestInit, statusMessages: Partia
   throw new ApiError(res.status, code, message, issues);
 }
 
-/** Sends JSON and returns the answer. */
-export function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT", body: unknown): Promise<T> {
-  return request<T>(url, { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }, {
+/** Sends JSON (none for a DELETE without `body`) and returns the answer. */
+export function sendJson<T>(url: string, method: "POST" | "PATCH" | "PUT" | "DELETE", body?: unknown): Promise<T> {
+  const init: RequestInit = body === undefined ? { method } : { method, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
+  return request<T>(url, init, {
     401: "Su sesión terminó. Vuelva a ingresar para continuar (lo escrito aquí se perderá si recarga la página).",
   });
 }

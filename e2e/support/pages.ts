@@ -119,6 +119,9 @@ export function everyPage(ids: PageIds): string[] {
     `/acuerdos/${ids.draft}/editar`,
     "/admin",
     "/admin/mediaciones",
+    "/admin/equipo",
+    "/admin/personas",
+    "/admin/personas?q=registro",
     "/institucion",
     "/institucion/SRCEI",
     "/institucion/SRCEI/acuerdos",
@@ -135,6 +138,7 @@ export function everyPage(ids: PageIds): string[] {
     "/institucion/SRCEI/nodos/nuevo",
     `/institucion/SRCEI/nodos/${ids.node}`,
     "/institucion/SRCEI/notificaciones",
+    "/institucion/SRCEI/personas",
     "/api/docs",
   ];
 }

@@ -4,6 +4,7 @@ import type { Operation } from "@/lib/api/operation";
 import * as catalog from "@/lib/catalog/operations";
 import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
+import * as members from "@/lib/institutions/member-operations";
 import { healthOp } from "@/lib/platform/operations";
 import { getNetworkConfigOp } from "@/lib/network-config/operations";
 import * as nodes from "@/lib/nodes/operations";
@@ -36,6 +37,14 @@ export const OPERATIONS: Operation[] = [
   agreements.transitionAgreementOp,
   agreements.attachDocumentOp,
   agreements.getDocumentOp,
+  members.listMembersOp,
+  members.addMemberOp,
+  members.updateMemberOp,
+  members.removeMemberOp,
+  members.setHeadOfServiceOp,
+  members.listPlatformAdminsOp,
+  members.addPlatformAdminOp,
+  members.removePlatformAdminOp,
   notifications.listNotificationsOp,
   notifications.readNotificationOp,
   account.getAccountOp,

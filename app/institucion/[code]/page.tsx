@@ -139,6 +139,14 @@ export default async function InstitutionAreaPage({ params }: Props) {
 
       <div className="mb-10 grid gap-6 md:grid-cols-2">
         <NodesCard institution={institution.code} actor={actor} />
+        <Section id="titulo-personas" title="Personas" className="rounded-lg border border-line bg-surface p-5" headingClassName="text-2xl font-bold">
+          <p className="mt-1">Quienes integran la institución en el portal, su rol, la jefatura de servicio y su correo institucional.</p>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <ButtonLink href={`${base}/personas`} variant="secondary">
+              Ver personas
+            </ButtonLink>
+          </div>
+        </Section>
       </div>
 
       <Section id="titulo-recientes" title="Cambios recientes">
