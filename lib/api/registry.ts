@@ -3,7 +3,7 @@ import type { Operation } from "@/lib/api/operation";
 import * as catalog from "@/lib/catalog/operations";
 import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
-import { healthOp } from "@/lib/platform/operations";
+import { healthOp, runJobOp } from "@/lib/platform/operations";
 import { getNetworkConfigOp } from "@/lib/network-config/operations";
 import * as nodes from "@/lib/nodes/operations";
 import * as notifications from "@/lib/notifications/operations";
@@ -47,5 +47,6 @@ export const OPERATIONS: Operation[] = [
   nodes.revokeNodeOp,
   nodes.registerNodeOp,
   nodes.rotateNodeKeysOp,
+  runJobOp,
   healthOp,
 ];
