@@ -1,0 +1,57 @@
+/**
+ * A local SMTP catcher with a web inbox (maildev) on loopback, for `npm start` and the tests:
+ * every mail the portal sends lands there, none leaves the machine. maildev runs as a child
+ * process (its module is a singleton and exits the process on SIGINT/SIGTERM), with its mails
+ * in a temporary folder removed on stop. Its REST API: GET /email, DELETE /email/all.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { projectRoot } from "./paths";
+import { isPortFree } from "./postgres";
+
+export type MailCatcher = { smtpUrl: string; webUrl: string; stop: () => Promise<void> };
+
+/** An SMTP URL for printing: the password (if any) hidden. */
+export function redactSmtpUrl(url: string): string {
+  return url.replace(/\/\/([^:/@\s]+):[^@/\s]*@/, "//$1:***@");
+}
+
+export async function startMailCatcher(opts: { smtpPort: number; webPort: number; timeoutMs?: number }): Promise<MailCatcher> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-maildev-"));
+  const bin = path.join(projectRoot, "node_modules", "maildev", "bin", "maildev");
+  const args = ["--ip", "127.0.0.1", "--smtp", String(opts.smtpPort), "--web", String(opts.webPort), "--mail-directory", dir, "--silent"];
+  // maildev reads MAILDEV_* variables as defaults: the flags above are the whole configuration.
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("MAILDEV_")) delete env[key];
+  const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2_000)));
+  const webUrl = `http://127.0.0.1:${opts.webPort}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 3_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+    fs.rmSync(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + (opts.timeoutMs ?? 20_000);
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`El receptor de correo (maildev) terminó al iniciar (código ${child.exitCode}). ${stderr.trim()}`);
+    }
+    try {
+      const res = await fetch(`${webUrl}/email`, { signal: AbortSignal.timeout(1_000) });
+      if (res.ok && !(await isPortFree(opts.smtpPort))) return { smtpUrl: `smtp://127.0.0.1:${opts.smtpPort}`, webUrl, stop };
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+  await stop();
+  throw new Error(`El receptor de correo (maildev) no respondió en ${webUrl}.`);
+}
