@@ -6,10 +6,25 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { projectRoot } from "./paths";
-import { isPortFree } from "./postgres";
+
+/** Whether something accepts connections on the loopback port (without binding it: that would race maildev). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.setTimeout(1_000);
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once("connect", () => done(true));
+    socket.once("error", () => done(false));
+    socket.once("timeout", () => done(false));
+  });
+}
 
 export type MailCatcher = { smtpUrl: string; webUrl: string; stop: () => Promise<void> };
 
@@ -18,17 +33,17 @@ export function redactSmtpUrl(url: string): string {
   return url.replace(/\/\/([^:/@\s]+):[^@/\s]*@/, "//$1:***@");
 }
 
-export async function startMailCatcher(opts: { smtpPort: number; webPort: number; timeoutMs?: number }): Promise<MailCatcher> {
+export async function startMailCatcher(opts: { smtp: number; web: number; timeoutMs?: number }): Promise<MailCatcher> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-maildev-"));
   const bin = path.join(projectRoot, "node_modules", "maildev", "bin", "maildev");
-  const args = ["--ip", "127.0.0.1", "--smtp", String(opts.smtpPort), "--web", String(opts.webPort), "--mail-directory", dir, "--silent"];
+  const args = ["--ip", "127.0.0.1", "--smtp", String(opts.smtp), "--web", String(opts.web), "--mail-directory", dir, "--silent"];
   // maildev reads MAILDEV_* variables as defaults: the flags above are the whole configuration.
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) if (key.startsWith("MAILDEV_")) delete env[key];
   const child = spawn(process.execPath, [bin, ...args], { cwd: projectRoot, env, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2_000)));
-  const webUrl = `http://127.0.0.1:${opts.webPort}`;
+  const webUrl = `http://127.0.0.1:${opts.web}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((r) => child.once("exit", r));
@@ -46,7 +61,7 @@ export async function startMailCatcher(opts: { smtpPort: number; webPort: number
     }
     try {
       const res = await fetch(`${webUrl}/email`, { signal: AbortSignal.timeout(1_000) });
-      if (res.ok && !(await isPortFree(opts.smtpPort))) return { smtpUrl: `smtp://127.0.0.1:${opts.smtpPort}`, webUrl, stop };
+      if (res.ok && (await accepts(opts.smtp))) return { smtpUrl: `smtp://127.0.0.1:${opts.smtp}`, webUrl, stop };
     } catch {
       /* not up yet */
     }

@@ -133,7 +133,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       smtpUrl = process.env.SMTP_URL;
       opts.log(`Correo: se envía por el servidor SMTP de SMTP_URL (${redactSmtpUrl(smtpUrl)}).`);
     } else {
-      const catcher = await startMailCatcher({ smtpPort: opts.mailPorts?.smtp ?? (await freePort()), webPort: opts.mailPorts?.web ?? (await freePort()) });
+      const catcher = await startMailCatcher({ smtp: opts.mailPorts?.smtp ?? (await freePort()), web: opts.mailPorts?.web ?? (await freePort()) });
       cleanups.push(catcher.stop);
       smtpUrl = catcher.smtpUrl;
       mailWebUrl = catcher.webUrl;
