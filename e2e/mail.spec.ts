@@ -54,7 +54,7 @@ test.describe("correo", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Correo" })).toBeVisible();
     await expect(page.getByText("Esperando el resumen diario")).toBeVisible();
 
-    const run = page.getByRole("button", { name: /^Ejecutar ahora: Correo: el resumen diario/ });
+    const run = page.getByRole("button", { name: /^Ejecutar ahora\s*: Correo: el resumen diario/ });
     await run.focus();
     await page.keyboard.press("Enter");
     const notice = page.getByRole("status").filter({ hasText: "Trabajo encolado" });
