@@ -147,8 +147,9 @@ function listenForMail(connectionString: string, wake: () => Promise<unknown>): 
 
 /**
  * Starts a worker for `jobs` on the database at `connectionString`: creates the queues, the cron
- * schedules (unless `schedule` is false) and one job of each now, so the first run does not wait
- * for the next tick.
+ * schedules (unless `schedule` is false) and one job of each now (unless the job says
+ * `runAtStart: false`), so the first run does not wait for the next tick; with the mail job, the
+ * outbox's wake-up listener too.
  */
 export async function startJobRunner(opts: {
   connectionString: string;

@@ -34,6 +34,10 @@ export function redactSmtpUrl(url: string): string {
 }
 
 export async function startMailCatcher(opts: { smtp: number; web: number; timeoutMs?: number }): Promise<MailCatcher> {
+  // A port that is not a number would make maildev listen on a Unix socket of that name in the cwd.
+  for (const port of [opts.smtp, opts.web]) {
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`Puerto inválido para el receptor de correo: ${String(port)}`);
+  }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pisee-maildev-"));
   const bin = path.join(projectRoot, "node_modules", "maildev", "bin", "maildev");
   const args = ["--ip", "127.0.0.1", "--smtp", String(opts.smtp), "--web", String(opts.web), "--mail-directory", dir, "--silent"];
