@@ -1,8 +1,9 @@
 /**
  * `npm start`: the whole local demo on this machine, nothing else to install or run.
  * Embedded PostgreSQL (data kept between runs), migrations, seed on first run, a production
- * build when the sources changed, the portal on http://localhost:3000 and the ClaveÚnica
- * emulator on http://127.0.0.1:4010. `npm run dev` does the same with `next dev`.
+ * build when the sources changed, the portal on http://localhost:3000, the ClaveÚnica
+ * emulator on http://127.0.0.1:4010 and a mail catcher whose web inbox is http://127.0.0.1:1080
+ * (SMTP on 1025; not started when SMTP_URL names a real server). `npm run dev` does the same with `next dev`.
  */
 import path from "node:path";
 import { formatRun } from "@pisee/node-agent/shared";
@@ -14,6 +15,9 @@ import { startStack } from "./lib/stack";
 
 const PORTAL_PORT = Number(process.env.PORT ?? 3000);
 const EMULATOR_PORT = Number(process.env.CLAVEUNICA_PORT ?? 4010);
+/** The local mail catcher (maildev): SMTP and its web inbox; unused when SMTP_URL is set. */
+const MAIL_PORTS = { smtp: Number(process.env.MAIL_SMTP_PORT ?? 1025), web: Number(process.env.MAIL_WEB_PORT ?? 1080) };
+const realSmtp = Boolean(process.env.SMTP_URL);
 /** The demo network: consumer node (Municipalidad de Santiago), provider node (SRCEI), SRCEI's backend. */
 const NODE_PORTS = { consumerLocal: 8081, consumerNetwork: 8441, providerLocal: 8082, providerNetwork: 8442, backend: 7001 };
 const dev = process.argv.includes("--dev");
@@ -24,10 +28,16 @@ async function main() {
     [PORTAL_PORT, "el portal", "PORT"],
     [EMULATOR_PORT, "el emulador de ClaveÚnica", "CLAVEUNICA_PORT"],
     ...Object.values(NODE_PORTS).map((p) => [p, "la red de demostración", null] as const),
+    ...(realSmtp
+      ? []
+      : ([
+          [MAIL_PORTS.smtp, "el receptor de correo (SMTP)", "MAIL_SMTP_PORT"],
+          [MAIL_PORTS.web, "el buzón web de correo", "MAIL_WEB_PORT"],
+        ] as const)),
   ] as const) {
     if (!(await isPortFree(port))) throw new Error(`El puerto ${port} (${what}) está ocupado.${variable ? ` Libérelo o elija otro con ${variable}=…` : " Libérelo."}`);
   }
-  const stack = await startStack({ mode: "demo", portalPort: PORTAL_PORT, emulatorPort: EMULATOR_PORT, dev, log });
+  const stack = await startStack({ mode: "demo", portalPort: PORTAL_PORT, emulatorPort: EMULATOR_PORT, mailPorts: MAIL_PORTS, dev, log });
   log("Iniciando la red de demostración (dos nodos y el sistema del Registro Civil)…");
   await ensureDemoAgreement(stack.databaseUrl);
   const net = await startDemoNetwork({
@@ -64,6 +74,7 @@ async function main() {
   Portal                  ${stack.portalUrl}
   Documentación de la API ${stack.portalUrl}/api/docs
   ClaveÚnica (emulador)   ${stack.issuer}
+  ${stack.mailWebUrl ? `Correo (maildev)        ${stack.mailWebUrl}   (todo correo del portal llega aquí; SMTP ${stack.smtpUrl})` : `Correo (SMTP)           ${stack.smtpUrl}   (SMTP_URL)`}
   Base de datos           ${stack.databaseUrl.replace(/:[^:@/]+@/, ":***@")}
 
   Red de demostración (acuerdo vigente Municipalidad de Santiago → SRCEI, ${DEMO_SERVICE}):

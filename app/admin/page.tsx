@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { RunJobButton } from "@/components/admin/RunJobButton";
 import { Breadcrumbs } from "@/components/ui/Breadcrumbs";
 import { ButtonLink } from "@/components/ui/Button";
 import { PageHeader } from "@/components/ui/PageHeader";
 import { listAgreements } from "@/lib/agreements/service";
 import { formatDateTime, plural } from "@/lib/format";
 import { jobsOverview } from "@/lib/jobs";
+import { outboxHealth } from "@/lib/mail/health";
 import { listNotifications } from "@/lib/notifications/service";
 import { deadlineWatch, requirePlatform } from "./_lib/platform";
 import { Section } from "@/components/ui/Section";
@@ -16,11 +18,12 @@ export const metadata: Metadata = { title: "Consola de la plataforma" };
 /** The platform team's console: what needs its attention, and where to act. */
 export default async function AdminPage() {
   const actor = await requirePlatform("/admin");
-  const [mediation, watch, inbox, jobs] = await Promise.all([
+  const [mediation, watch, inbox, jobs, mail] = await Promise.all([
     listAgreements({ status: "EN_MEDIACION", direction: "all", page: 1, pageSize: 1 }, actor),
     deadlineWatch(actor),
     listNotifications(actor, null, { take: 1 }),
     jobsOverview(actor),
+    outboxHealth(actor),
   ]);
   const when = (iso: string | null) => (iso ? formatDateTime(new Date(iso)) : "Nunca");
   const cards = [
@@ -86,21 +89,52 @@ export default async function AdminPage() {
         <p className="mb-4 max-w-3xl text-ink-muted">
           Los hace una sola instancia del portal a la vez; un trabajo que falla se reintenta. Cada uno corre cada minuto, salvo que se indique otra cosa.
         </p>
-        <Table caption="Trabajos programados: última ejecución correcta, último error y pendientes" columns={["Trabajo", "Última ejecución correcta", "Último error", "Pendientes"]}>
+        <Table
+          caption="Trabajos programados: última ejecución correcta, último error, pendientes y ejecución a pedido"
+          columns={["Trabajo", "Última ejecución correcta", "Último error", "Pendientes", "Acción"]}
+        >
           {jobs.map((job) => (
             <tr key={job.name} className="border-b border-line align-top">
               <th scope="row" className="py-2 pr-4 text-left font-normal">
                 <span className="font-bold">{job.description}</span>
                 <br />
                 <code className="text-sm text-ink-muted">{job.name}</code>
-                {job.cron !== "* * * * *" && <span className="text-sm text-ink-muted"> · cron {job.cron} (UTC)</span>}
+                {job.cron !== "* * * * *" && (
+                  <span className="text-sm text-ink-muted">
+                    {" "}
+                    · cron {job.cron} ({job.tz === "America/Santiago" ? "hora de Chile continental" : job.tz})
+                  </span>
+                )}
               </th>
               <td className="py-2 pr-4">{when(job.lastCompletedAt)}</td>
               <td className="py-2 pr-4">{job.lastFailedAt ? `${when(job.lastFailedAt)}${job.lastError ? `: ${job.lastError}` : ""}` : "Ninguno"}</td>
-              <td className="py-2">{job.queued}</td>
+              <td className="py-2 pr-4">{job.queued}</td>
+              <td className="py-2">
+                <RunJobButton name={job.name} description={job.description} />
+              </td>
             </tr>
           ))}
         </Table>
+      </Section>
+      <Section id="titulo-correo" title="Correo" className="mb-10" headingClassName="mb-2 text-2xl font-bold">
+        <p className="mb-4 max-w-3xl text-ink-muted">
+          Cada aviso del portal se escribe en un buzón de salida y se envía por SMTP; si el servidor de correo no responde, se reintenta con esperas crecientes (hasta una hora) sin perder nada.
+        </p>
+        <dl className="grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-bold">Pendientes de envío</dt>
+          <dd>{mail.pending}</dd>
+          <dt className="font-bold">Con reintentos</dt>
+          <dd>
+            {mail.retrying}
+            {mail.lastError && <span className="text-ink-muted"> (último error: {mail.lastError})</span>}
+          </dd>
+          <dt className="font-bold">La más antigua pendiente</dt>
+          <dd>{mail.oldestPendingAt ? `Escrita el ${formatDateTime(new Date(mail.oldestPendingAt))}` : "Ninguna"}</dd>
+          <dt className="font-bold">Esperando el resumen diario</dt>
+          <dd>{mail.heldForDigest}</dd>
+          <dt className="font-bold">Enviados hoy</dt>
+          <dd>{mail.sentToday}</dd>
+        </dl>
       </Section>
       <Section id="titulo-otros" title="Referencias" className="max-w-3xl" headingClassName="mb-2 text-2xl font-bold">
         <ul className="list-disc space-y-1 pl-5">

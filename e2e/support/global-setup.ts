@@ -17,5 +17,7 @@ export default async function globalSetup() {
   process.env.E2E_BASE_URL = stack.portalUrl;
   process.env.E2E_ISSUER = stack.issuer;
   process.env.E2E_DATABASE_URL = stack.databaseUrl;
+  // The mail catcher's REST API (e2e/support/mail.ts): tests always get one.
+  process.env.E2E_MAIL_URL = stack.mailWebUrl ?? "";
   return async () => stack.stop();
 }

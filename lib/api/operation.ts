@@ -21,7 +21,7 @@ export const API_TAGS = {
   Notificaciones: "Avisos del portal a las instituciones y al equipo de la plataforma, y los correos que los llevan.",
   Personas: "Las personas de cada institución y sus roles, la jefatura de servicio, el equipo de la plataforma, y la cuenta de cada persona: sus direcciones de correo y cómo recibirlos.",
   "Red y nodos": "Los nodos de cada institución, sus claves y la configuración firmada de la red que los nodos obedecen.",
-  Plataforma: "Estado del portal.",
+  Plataforma: "Estado del portal y sus trabajos programados.",
 } as const;
 export type ApiTag = keyof typeof API_TAGS;
 

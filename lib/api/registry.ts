@@ -5,7 +5,7 @@ import * as catalog from "@/lib/catalog/operations";
 import * as dataDirectory from "@/lib/data-directory/operations";
 import { getInstitutionOp, listInstitutionsOp } from "@/lib/institutions/operations";
 import * as members from "@/lib/institutions/member-operations";
-import { healthOp } from "@/lib/platform/operations";
+import { healthOp, runJobOp } from "@/lib/platform/operations";
 import { getNetworkConfigOp } from "@/lib/network-config/operations";
 import * as nodes from "@/lib/nodes/operations";
 import * as notifications from "@/lib/notifications/operations";
@@ -64,5 +64,6 @@ export const OPERATIONS: Operation[] = [
   nodes.revokeNodeOp,
   nodes.registerNodeOp,
   nodes.rotateNodeKeysOp,
+  runJobOp,
   healthOp,
 ];

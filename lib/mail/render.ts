@@ -8,6 +8,8 @@ export type MailBody = {
   title: string;
   paragraphs: string[];
   link?: { href: string; label: string };
+  /** A digest's notices, each with its title, text and own link, after the paragraphs. */
+  items?: { title: string; text: string; link?: { href: string; label: string } }[];
   /** Why this person receives it (e.g. "Recibe este correo como integrante de SRCEI."). */
   reason: string;
   /** The one-click unsubscribe page; absent for legal deadlines, which cannot be unsubscribed. */
@@ -23,6 +25,11 @@ const FOOTER_LEGAL = "Este aviso se refiere a un plazo legal de un acuerdo de in
 
 export function renderMail(body: MailBody): { text: string; html: string } {
   const lines = [body.title, "", ...body.paragraphs.flatMap((p) => [p, ""])];
+  for (const [i, item] of (body.items ?? []).entries()) {
+    lines.push(`${i + 1}. ${item.title}`, item.text);
+    if (item.link) lines.push(`${item.link.label}: ${item.link.href}`);
+    lines.push("");
+  }
   if (body.link) lines.push(`${body.link.label}: ${body.link.href}`, "");
   lines.push("--", "Red de Interoperabilidad del Estado", body.reason);
   lines.push(body.unsubscribeUrl ? `Para dejar de recibir estos correos (salvo los plazos legales): ${body.unsubscribeUrl}` : FOOTER_LEGAL);
@@ -32,6 +39,17 @@ export function renderMail(body: MailBody): { text: string; html: string } {
   const button = body.link
     ? `<p style="margin:24px 0"><a href="${escapeHtml(body.link.href)}" style="display:inline-block;background:#0F69C4;color:#ffffff;padding:12px 20px;border-radius:4px;font-weight:bold;text-decoration:underline">${escapeHtml(body.link.label)}</a></p>` +
       `<p style="margin:0 0 16px;font-size:14px;color:#4A4A4A">Si el botón no funciona, copie esta dirección en su navegador: ${escapeHtml(body.link.href)}</p>`
+    : "";
+  const items = body.items?.length
+    ? `<ol style="margin:0 0 16px;padding-left:24px">\n${body.items
+        .map(
+          (item) =>
+            `<li style="margin:0 0 16px"><h2 style="margin:0 0 4px;font-size:18px;color:#111111">${escapeHtml(item.title)}</h2>` +
+            `<p style="margin:0 0 4px;font-size:16px;line-height:1.5;color:#111111">${escapeHtml(item.text)}</p>` +
+            (item.link ? `<p style="margin:0"><a href="${escapeHtml(item.link.href)}" style="color:#0F69C4">${escapeHtml(item.link.label)}</a></p>` : "") +
+            `</li>`,
+        )
+        .join("\n")}\n</ol>`
     : "";
   const footer = body.unsubscribeUrl
     ? `<a href="${escapeHtml(body.unsubscribeUrl)}" style="color:#0F69C4">Dejar de recibir estos correos</a> (los avisos de plazos legales se siguen enviando).`
@@ -45,6 +63,7 @@ export function renderMail(body: MailBody): { text: string; html: string } {
 <main style="padding:24px">
 <h1 style="margin:0 0 16px;font-size:22px;color:#111111">${escapeHtml(body.title)}</h1>
 ${body.paragraphs.map(p).join("\n")}
+${items}
 ${button}
 </main>
 <footer style="padding:16px 24px;border-top:1px solid #D6D6D6;font-size:13px;line-height:1.5;color:#4A4A4A">

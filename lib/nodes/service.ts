@@ -13,6 +13,7 @@ import { tracesUrl } from "@/lib/network-config/service";
 import { AppError, ValidationError, type ErrorIssue } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TNode, TNodeCreate, TNodeKeysSubmission, TRegistration } from "@/lib/nodes/schemas";
+import { notify } from "@/lib/notifications/service";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +22,14 @@ export const TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 
 const include = { institution: { select: { code: true, name: true } }, keys: { orderBy: [{ createdAt: "asc" }, { use: "asc" }] } } satisfies Prisma.NodeInclude;
 type Row = Prisma.NodeGetPayload<{ include: typeof include }>;
+
+const ENVIRONMENT_WORDS = { dev: "desarrollo", prod: "producción" } as const;
+
+/** The institution's notification (and mail to its members) about one of its nodes, in the change's transaction. */
+async function notifyNode(tx: Tx, nodeId: string, kind: "NODO_REGISTRADO" | "NODO_CLAVES_ROTADAS" | "NODO_REVOCADO", title: string, body: (env: string) => string) {
+  const node = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: { institutionCode: true, environment: true } });
+  await notify(tx, { institution: node.institutionCode, kind, title, body: body(ENVIRONMENT_WORDS[node.environment]) });
+}
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token, "utf8").digest("hex");
 const newToken = () => crypto.randomBytes(32).toString("base64url");
@@ -129,6 +138,13 @@ export async function revokeNode(id: string, reason: string, actor: Actor): Prom
     if (!reason.trim()) throw new ValidationError([{ path: "reason", message: "Indique el motivo de la revocación." }]);
     await tx.node.update({ where: { id }, data: { status: "REVOKED", revokedAt: now, revokedReason: reason.trim(), tokenHash: null, tokenPurpose: null, tokenExpiresAt: null } });
     await recordAudit(tx, { actorRun: actor.run, action: "node.revoked", targetType: "node", targetId: id, data: { reason } });
+    await notifyNode(
+      tx,
+      id,
+      "NODO_REVOCADO",
+      "Nodo revocado",
+      (env) => `El nodo ${id} (ambiente de ${env}) fue revocado: sale de la configuración de la red en su próxima versión y los demás nodos dejarán de aceptar sus mensajes. Motivo: ${reason.trim()}`,
+    );
     return tx.node.findUniqueOrThrow({ where: { id }, include });
   });
   return toNode(row, now);
@@ -225,6 +241,13 @@ export async function registerNode(input: TNodeKeysSubmission): Promise<TRegistr
     await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })) });
     await tx.node.update({ where: { id: node.id }, data: { status: "ACTIVE", activatedAt: now } });
     await recordAudit(tx, { actorRun: null, action: "node.registered", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid) } });
+    await notifyNode(
+      tx,
+      node.id,
+      "NODO_REGISTRADO",
+      "Nodo registrado",
+      (env) => `El nodo ${node.id} (ambiente de ${env}) presentó sus claves y quedó activo: figura en la configuración de la red desde su próxima versión.`,
+    );
     return registration(node, keys);
   });
 }
@@ -239,6 +262,14 @@ export async function rotateNodeKeys(input: TNodeKeysSubmission): Promise<TRegis
     await tx.nodeKey.updateMany({ where: { nodeId: node.id, retireAfter: null, kid: { notIn: keys.map((k) => k.kid) } }, data: { retireAfter } });
     await tx.nodeKey.createMany({ data: keys.map((k) => ({ nodeId: node.id, kid: k.kid, use: k.use, publicJwk: k.publicJwk as Prisma.InputJsonObject, createdAt: now })), skipDuplicates: true });
     await recordAudit(tx, { actorRun: null, action: "node.keys_rotated", targetType: "node", targetId: node.id, data: { kids: keys.map((k) => k.kid), previousRetireAfter: retireAfter.toISOString() } });
+    await notifyNode(
+      tx,
+      node.id,
+      "NODO_CLAVES_ROTADAS",
+      "Claves del nodo rotadas",
+      (env) =>
+        `El nodo ${node.id} (ambiente de ${env}) presentó claves nuevas: se publican desde la próxima versión de la configuración de la red, y las anteriores siguen valiendo una hora. Si nadie de su institución pidió esta rotación, revoque el nodo.`,
+    );
     return registration(node, keys);
   });
 }

@@ -1,5 +1,5 @@
 import { defineOperation } from "@/lib/api/operation";
-import { ZHealth } from "@/lib/platform/schemas";
+import { ZHealth, ZJobParams, ZJobRun } from "@/lib/platform/schemas";
 
 export const healthOp = defineOperation({
   operationId: "getHealth",
@@ -12,4 +12,19 @@ export const healthOp = defineOperation({
   auth: "public",
   response: ZHealth,
   errors: ["unavailable"],
+});
+
+export const runJobOp = defineOperation({
+  operationId: "runJob",
+  method: "POST",
+  path: "/api/v1/platform/jobs/{name}/run",
+  tags: ["Plataforma"],
+  summary: "Ejecuta ahora un trabajo programado (p. ej. el resumen diario de correos)",
+  description:
+    "Solo el equipo de la plataforma. Encola una ejecución del trabajo, que una instancia del portal hace en segundos; si ya había una en cola, esa es la ejecución (`queued: false`). Un trabajo que no existe: 404.",
+  auth: "session",
+  params: ZJobParams,
+  response: ZJobRun,
+  successStatus: 202,
+  errors: ["forbidden"],
 });

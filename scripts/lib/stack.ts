@@ -1,6 +1,7 @@
 /**
  * Starts everything the portal needs on loopback: PostgreSQL (embedded unless DATABASE_URL),
- * migrations and seed, the ClaveÚnica emulator, and the portal itself (a production build with
+ * migrations and seed, the ClaveÚnica emulator, a mail catcher with a web inbox (maildev, unless
+ * SMTP_URL names a real server; always in tests), and the portal itself (a production build with
  * `next start`, or `next dev`). Used by `npm start` and by the end-to-end tests.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -11,9 +12,10 @@ import { startEmulator } from "@pisee/claveunica-emulator";
 import { AFTER_LOGOUT } from "../../lib/auth/claveunica";
 import { seedDatabase } from "../../prisma/seed";
 import { buildIfNeeded } from "./build";
+import { redactSmtpUrl, startMailCatcher } from "./mailcatcher";
 import { openDemoDatabase } from "./demo-database";
 import { projectRoot } from "./paths";
-import { createThrowawayDatabase } from "./postgres";
+import { createThrowawayDatabase, freePort } from "./postgres";
 import { migrateDeploy } from "./prisma-cli";
 import { loadDemoSecrets } from "./secrets";
 
@@ -26,12 +28,18 @@ export type StackOptions = {
   log: (line: string) => void;
   /** Where the portal's own output goes. */
   portalOutput?: "inherit" | "ignore" | "pipe";
+  /** The mail catcher's SMTP and web ports (free ones when absent). */
+  mailPorts?: { smtp: number; web: number };
 };
 
 export type Stack = {
   portalUrl: string;
   issuer: string;
   databaseUrl: string;
+  /** The SMTP server the portal sends through (password hidden). */
+  smtpUrl: string;
+  /** The mail catcher's web inbox (and REST API); null when SMTP_URL names a real server. */
+  mailWebUrl: string | null;
   stop: () => Promise<void>;
 };
 
@@ -118,7 +126,20 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     });
     cleanups.push(() => emulator.close());
 
-    // 4. The portal.
+    // 4. Mail: the server SMTP_URL names (demo only), else a local catcher with a web inbox.
+    let smtpUrl: string;
+    let mailWebUrl: string | null = null;
+    if (opts.mode === "demo" && process.env.SMTP_URL) {
+      smtpUrl = process.env.SMTP_URL;
+      opts.log(`Correo: se envía por el servidor SMTP de SMTP_URL (${redactSmtpUrl(smtpUrl)}).`);
+    } else {
+      const catcher = await startMailCatcher({ smtp: opts.mailPorts?.smtp ?? (await freePort()), web: opts.mailPorts?.web ?? (await freePort()) });
+      cleanups.push(catcher.stop);
+      smtpUrl = catcher.smtpUrl;
+      mailWebUrl = catcher.webUrl;
+    }
+
+    // 5. The portal.
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: opts.dev ? "development" : "production",
@@ -132,6 +153,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       CLAVEUNICA_CLIENT_SECRET: secrets.claveunicaClientSecret,
       CLAVEUNICA_LOGOUT_URL: `${emulator.issuer}/api/v1/accounts/app/logout`,
       PISEE_MASTER_KEY: secrets.masterKey,
+      SMTP_URL: smtpUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? (opts.mode === "test" ? "warn" : "info"),
     };
     if (!opts.dev) buildIfNeeded(opts.log);
@@ -149,7 +171,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       if (child.exitCode === null) child.kill("SIGKILL");
     });
     await waitForHealth(portalUrl, child, opts.dev ? 120_000 : 60_000);
-    return { portalUrl, issuer: emulator.issuer, databaseUrl, stop };
+    return { portalUrl, issuer: emulator.issuer, databaseUrl, smtpUrl: redactSmtpUrl(smtpUrl), mailWebUrl, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -10,6 +10,7 @@ import * as register from "@/app/api/v1/nodes/register/route";
 import * as rotate from "@/app/api/v1/nodes/rotate-keys/route";
 import * as nodes from "@/app/api/v1/nodes/route";
 import { clock } from "@/lib/clock";
+import { getDb } from "@/lib/db";
 import { call } from "../support/api";
 import { errorWith } from "../support/errors";
 
@@ -209,6 +210,13 @@ describe("rotating keys and revoking", () => {
     expect(r.json.status).toBe("REVOKED");
     expect((await config()).nodes.some((n) => n.id === "SRCEI/nodo-3")).toBe(false);
     expect((await call(revoke.POST, "/x", { method: "POST", params, as: SRCEI_ADMIN, body: { reason: "otra vez" } })).status).toBe(409);
+
+    // Each event told the institution (in-app, and by mail to its members through the outbox).
+    const notes = await getDb().notification.findMany({ where: { institutionCode: "SRCEI", body: { contains: "SRCEI/nodo-3" } }, orderBy: { createdAt: "asc" } });
+    expect(notes.map((n) => n.kind)).toEqual(["NODO_REGISTRADO", "NODO_CLAVES_ROTADAS", "NODO_REVOCADO"]);
+    expect(notes[2]!.body).toContain("Motivo: Servidor dado de baja");
+    const members = await getDb().membership.count({ where: { institutionCode: "SRCEI" } });
+    expect(await getDb().mailMessage.count({ where: { notificationId: { in: notes.map((n) => n.id) } } })).toBe(3 * members);
   });
 
   it("members list their institution's nodes; others cannot", async () => {
