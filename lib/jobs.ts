@@ -166,8 +166,8 @@ export async function startJobRunner(opts: {
   boss.on("error", (err) => log.error({ err: err.message }, "job queue error"));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name, { name: job.name, ...QUEUE, ...opts.queue });
-    if (opts.schedule ?? true) await boss.schedule(job.name, job.cron, {}, { tz: job.tz ?? "UTC" });
+    await retryOnDeadlock(() => boss.createQueue(job.name, { name: job.name, ...QUEUE, ...opts.queue }));
+    if (opts.schedule ?? true) await retryOnDeadlock(() => boss.schedule(job.name, job.cron, {}, { tz: job.tz ?? "UTC" }));
     await boss.work(job.name, { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 }, async ([item]) => {
       const started = Date.now();
       try {
@@ -189,6 +189,22 @@ export async function startJobRunner(opts: {
       await boss.stop({ graceful: true, timeout: 10_000 });
     },
   };
+}
+
+/**
+ * Two instances starting together create the same queues and schedules at once, and PostgreSQL may
+ * pick one of them as a deadlock victim (40P01): that one tries again, a few times, after a short
+ * random pause (everything it creates is idempotent).
+ */
+async function retryOnDeadlock<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      if ((err as { code?: string }).code !== "40P01" || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 200 * attempt));
+    }
+  }
 }
 
 let running: Promise<JobRunner | null> | undefined;

@@ -49,7 +49,7 @@ const remove = (code: string, run: string, as?: string) => call(member.DELETE, `
 const list = (code: string, as?: string) => call(members.GET, `/api/v1/institutions/${code}/members`, { params: { code }, as });
 const setHead = (code: string, body: unknown, as?: string) => call(head.PUT, `/api/v1/institutions/${code}/head-of-service`, { method: "PUT", params: { code }, body, as });
 
-const audits = (targetId: string, action: string) => db.auditEvent.findMany({ where: { targetId, action } });
+const audits = (targetId: string, action: string) => db.auditEvent.findMany({ where: { targetId, action }, orderBy: { id: "asc" } });
 const mails = (personRun: string, kind?: string) => db.mailMessage.findMany({ where: { personRun, ...(kind ? { kind } : {}) }, orderBy: { createdAt: "asc" } });
 
 describe("the people of an institution: who may do what", () => {
