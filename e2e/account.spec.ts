@@ -1,6 +1,5 @@
-import type { Page } from "@playwright/test";
 import pg from "pg";
-import { expect, expectAccessible, personPage, test } from "./support/fixtures";
+import { expect, expectAccessible, personPage, tabTo, test } from "./support/fixtures";
 
 /**
  * The person's mail settings, with the keyboard only: José Núñez (no address in ClaveÚnica: the
@@ -19,15 +18,6 @@ async function sql<T extends pg.QueryResultRow>(text: string, params: unknown[] 
   }
 }
 
-/** Tabs forward until `name`'s control has the focus (the keyboard's way to reach it). */
-async function tabTo(page: Page, role: "button" | "link", name: string) {
-  const target = page.getByRole(role, { name, exact: true });
-  for (let i = 0; i < 60; i++) {
-    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`el teclado no llegó a «${name}»`);
-}
 
 test.describe("Mi cuenta: correos", () => {
   test("José Núñez, sin correo en ClaveÚnica, elige un resumen diario para su municipalidad con el teclado", async ({ browser }) => {
@@ -100,7 +90,7 @@ test.describe("Mi cuenta: correos", () => {
     expect((await sql<{ out: Date | null }>("SELECT mail_opt_out_at AS out FROM person WHERE run = $1", [mail!.person_run]))[0]!.out).toBeNull();
 
     await expect(page.getByRole("button", { name: "Dejar de recibir correos" })).toBeEnabled();
-    await tabTo(page, "button", "Dejar de recibir correos");
+    await tabTo(page, page.getByRole("button", { name: "Dejar de recibir correos", exact: true }));
     await page.keyboard.press("Enter");
     const notice = page.getByRole("status").filter({ hasText: "Ya no recibirá correos del portal" });
     await expect(notice).toBeFocused();

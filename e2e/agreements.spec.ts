@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import pg from "pg";
 import { expect, expectAccessible, personPage, test } from "./support/fixtures";
+import { sendMunicipalityRequest } from "./support/services";
 import { minimalPdf } from "../test/support/pdf";
 
 /**
@@ -32,26 +33,6 @@ async function agreementOnPage(page: Page): Promise<{ id: string; number: string
   return { id, number: number! };
 }
 
-/** A request of the Municipalidad de Santiago sent through the API (the signed-in admin's session). */
-async function sendRequestViaApi(page: Page, service: string, procedures: string[]): Promise<{ id: string; number: string }> {
-  const res = await page.request.post("/api/v1/agreements", {
-    headers: { Origin: new URL(page.url()).origin, "Content-Type": "application/json" },
-    data: {
-      consumer: "MUN-SANTIAGO",
-      service,
-      environment: "dev",
-      type: "PERMANENTE",
-      procedures,
-      legalBasis: "Ley 18.695, Orgánica Constitucional de Municipalidades, artículo 4.",
-      declaredVolume: 500,
-      mode: "EN_LINEA",
-      requestedTps: 5,
-      submit: true,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string; number: string };
-}
 
 /** How the tests make time pass: the run's own database, written directly. */
 async function sql(text: string, params: unknown[]) {
@@ -279,7 +260,7 @@ test.describe("Gestor de Acuerdos", () => {
     await expect(status(patricia, "Enviada")).toBeVisible();
 
     // Another request, whose deadline is close: the platform watches it.
-    const close = await sendRequestViaApi(patricia, "MINEDUC/matricula-escolar/v1", ["CPAT-JUNAEB-0012"]);
+    const close = await sendMunicipalityRequest(patricia, "MINEDUC/matricula-escolar/v1", ["CPAT-JUNAEB-0012"]);
     await sql("UPDATE agreement SET due_at = now() + interval '2 days' WHERE id = $1", [close.id]);
 
     // Nobody answers; the deadline passes.
@@ -359,7 +340,7 @@ test.describe("Gestor de Acuerdos", () => {
     }
 
     const patricia = await personPage(browser, "Patricia González", "/institucion/MUN-SANTIAGO/acuerdos?bandeja=enviadas");
-    const { id, number } = await sendRequestViaApi(patricia, "SRCEI/identidad/v1", ["CPAT-MUN-0101"]);
+    const { id, number } = await sendMunicipalityRequest(patricia, "SRCEI/identidad/v1", ["CPAT-MUN-0101"]);
     await patricia.reload();
     await expect(patricia.getByRole("row", { name: new RegExp(number) })).toContainText("Servicio de Registro Civil e Identificación");
     await expectAccessible(patricia);
@@ -424,7 +405,7 @@ test.describe("Gestor de Acuerdos", () => {
     await expect(patricia).toHaveURL(/\/acuerdos\/nuevo\?/);
     await expectAccessible(patricia);
 
-    const { id, number } = await sendRequestViaApi(patricia, "SRCEI/discapacidad/v1", ["CPAT-MDSF-0005"]);
+    const { id, number } = await sendMunicipalityRequest(patricia, "SRCEI/discapacidad/v1", ["CPAT-MDSF-0005"]);
     await patricia.goto(`/acuerdos/${id}`);
     const documents = patricia.getByRole("region", { name: "Documentos" });
     await expect(documents).toContainText("No hay documentos adjuntos.");

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, personPage, test } from "./support/fixtures";
+import { expect, expectAccessible, personPage, tabTo, test } from "./support/fixtures";
 import { minimalPdf } from "../test/support/pdf";
 import { createSrceiService, jsonHeaders } from "./support/services";
 
@@ -13,16 +13,6 @@ import { createSrceiService, jsonHeaders } from "./support/services";
 
 const stamp = Date.now().toString(36);
 
-/** Tab (from wherever the focus is) until `target` has it; bounded. */
-async function tabTo(page: Page, target: Locator, limit = 150) {
-  await expect(target).toBeEnabled();
-  const handle = await target.elementHandle();
-  for (let presses = 0; presses < limit; presses++) {
-    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Con ${limit} pulsaciones de Tab no se llegó a ${String(target)}`);
-}
 
 /** Reaches the button with Tab and presses Enter. */
 async function pressButton(scope: Page | Locator, page: Page, name: string) {

@@ -1,7 +1,6 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, personPage, test } from "./support/fixtures";
+import { expect, expectAccessible, personPage, tabTo, test } from "./support/fixtures";
 import { mailsTo, portalLinkOf, waitForMail, type CaughtMail } from "./support/mail";
-import { createSrceiService, jsonHeaders } from "./support/services";
+import { createSrceiService, sendMunicipalityRequest } from "./support/services";
 
 /**
  * Issue 13 end to end, with the keyboard and the mail catcher the stack runs (maildev):
@@ -17,36 +16,7 @@ import { createSrceiService, jsonHeaders } from "./support/services";
 const CAMILA = { name: "Camila Torres", run: "19.283.746-4", address: "camila.torres@munistgo.cl" };
 const CAROLINA = { name: "Carolina Muñoz", address: "carolina.munoz@registrocivil.gob.cl" };
 
-/** Tab (from wherever the focus is) until `target` has it; bounded. */
-async function tabTo(page: Page, target: Locator, limit = 120) {
-  const handle = await target.elementHandle();
-  for (let presses = 0; presses < limit; presses++) {
-    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Con ${limit} pulsaciones de Tab no se llegó a ${String(target)}`);
-}
 
-/** A request of the Municipalidad de Santiago, sent through the API with Patricia's session. */
-async function requestAsMunicipality(page: Page, service: string): Promise<{ id: string; number: string }> {
-  const res = await page.request.post("/api/v1/agreements", {
-    headers: jsonHeaders(page),
-    data: {
-      consumer: "MUN-SANTIAGO",
-      service,
-      environment: "dev",
-      type: "PERMANENTE",
-      procedures: ["CPAT-MDSF-0005"],
-      legalBasis: "Ley 18.695, Orgánica Constitucional de Municipalidades, artículo 4.",
-      declaredVolume: 500,
-      mode: "EN_LINEA",
-      requestedTps: 5,
-      submit: true,
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  return (await res.json()) as { id: string; number: string };
-}
 
 const suffix = Date.now().toString(36).slice(-5);
 
@@ -99,7 +69,7 @@ test.describe.serial("Personas y correo", () => {
     const carolina = await personPage(browser, CAROLINA.name, "/cuenta");
     const service = await createSrceiService(carolina, `correo-${suffix}-1`, {}, true);
     const patricia = await personPage(browser, "Patricia González", "/cuenta");
-    const request = await requestAsMunicipality(patricia, service);
+    const request = await sendMunicipalityRequest(patricia, service, ["CPAT-MDSF-0005"]);
     await patricia.context().close();
 
     const mail = await waitForMail((m) => m.to.some((t) => t.address === CAROLINA.address) && m.subject.includes(request.number));
@@ -124,7 +94,7 @@ test.describe.serial("Personas y correo", () => {
 
     const services = [await createSrceiService(carolina, `correo-${suffix}-2`, {}, true), await createSrceiService(carolina, `correo-${suffix}-3`, {}, true)];
     const patricia = await personPage(browser, "Patricia González", "/cuenta");
-    const requests = [await requestAsMunicipality(patricia, services[0]!), await requestAsMunicipality(patricia, services[1]!)];
+    const requests = [await sendMunicipalityRequest(patricia, services[0]!, ["CPAT-MDSF-0005"]), await sendMunicipalityRequest(patricia, services[1]!, ["CPAT-MDSF-0005"])];
     await patricia.context().close();
 
     // Held: no mail of its own for either, while the immediate ones of other members go out.

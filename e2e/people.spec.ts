@@ -1,5 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
-import { expect, expectAccessible, personPage, test } from "./support/fixtures";
+import { computeRunCheckDigit } from "@pisee/node-agent/shared";
+import { expect, expectAccessible, personPage, tabTo, test } from "./support/fixtures";
 
 /**
  * The people of an institution, with the keyboard only: Patricia González, admin of the
@@ -11,14 +11,7 @@ import { expect, expectAccessible, personPage, test } from "./support/fixtures";
 
 /** A RUN no seeded person has, unique to this run, with its check digit (or a wrong one). */
 function runOf(n: number, wrong = false): string {
-  let sum = 0;
-  let weight = 2;
-  for (let x = n; x > 0; x = Math.floor(x / 10)) {
-    sum += (x % 10) * weight;
-    weight = weight === 7 ? 2 : weight + 1;
-  }
-  const r = 11 - (sum % 11);
-  const dv = r === 11 ? "0" : r === 10 ? "K" : String(r);
+  const dv = computeRunCheckDigit(n);
   return `${n}-${wrong ? (dv === "1" ? "2" : "1") : dv}`;
 }
 const number = 30_000_000 + (Date.now() % 9_000_000);
@@ -27,15 +20,6 @@ const formatted = (run: string) => {
   return `${Number(n).toLocaleString("es-CL").replace(/,/g, ".")}-${dv}`;
 };
 
-/** Tab (from wherever the focus is) until `target` has it; bounded. */
-async function tabTo(page: Page, target: Locator, limit = 200) {
-  const handle = await target.elementHandle();
-  for (let presses = 0; presses < limit; presses++) {
-    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Con ${limit} pulsaciones de Tab no se llegó a ${String(target)}`);
-}
 
 test("personas: una administradora agrega a una persona por su RUN, le cambia el rol y la quita, con el teclado; un dígito verificador equivocado se indica en su campo", async ({ browser }) => {
   const page = await personPage(browser, "Patricia González", "/institucion/MUN-SANTIAGO/personas");

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Browser, type Page } from "@playwright/test";
+import { expect, test as base, type Browser, type Locator, type Page } from "@playwright/test";
 
 /** Tests run against the stack started by global-setup.ts. */
 export const test = base.extend({
@@ -41,4 +41,15 @@ export async function personPage(browser: Browser, person: string, returnTo: str
   await signInAs(page, person, returnTo);
   await expect(page).toHaveURL((url) => url.pathname === returnTo.split("?")[0]);
   return page;
+}
+
+/** Tab (from wherever the focus is) until `target` has it, as a keyboard user would; bounded. */
+export async function tabTo(page: Page, target: Locator, limit = 200) {
+  await expect(target).toBeEnabled();
+  const handle = await target.elementHandle();
+  for (let presses = 0; presses < limit; presses++) {
+    if (await page.evaluate((el) => document.activeElement === el, handle)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Con ${limit} pulsaciones de Tab no se llegó a ${String(target)}`);
 }

@@ -42,3 +42,24 @@ export async function createSrceiService(page: Page, code: string, fields: Recor
   }
   return id;
 }
+
+/** A request of the Municipalidad de Santiago sent through the API (the signed-in admin's session). */
+export async function sendMunicipalityRequest(page: Page, service: string, procedures: string[]): Promise<{ id: string; number: string }> {
+  const res = await page.request.post("/api/v1/agreements", {
+    headers: jsonHeaders(page),
+    data: {
+      consumer: "MUN-SANTIAGO",
+      service,
+      environment: "dev",
+      type: "PERMANENTE",
+      procedures,
+      legalBasis: "Ley 18.695, Orgánica Constitucional de Municipalidades, artículo 4.",
+      declaredVolume: 500,
+      mode: "EN_LINEA",
+      requestedTps: 5,
+      submit: true,
+    },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as { id: string; number: string };
+}
