@@ -58,12 +58,19 @@ describe("checkServerEnv", () => {
   });
 
   it("warns in production, and only there, when PKCE or the nonce is off", () => {
-    const prod = checkServerEnv({ ...base, NODE_ENV: "production", CLAVEUNICA_PKCE: "off", CLAVEUNICA_NONCE: "off" });
+    const prod = checkServerEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtp://smtp.example.gob.cl:587", CLAVEUNICA_PKCE: "off", CLAVEUNICA_NONCE: "off" });
     expect(prod.ok).toBe(true);
     if (prod.ok) expect(prod.warnings.map((w) => w.variable)).toEqual(["CLAVEUNICA_PKCE", "CLAVEUNICA_NONCE"]);
-    const on = checkServerEnv({ ...base, NODE_ENV: "production" });
+    const on = checkServerEnv({ ...base, NODE_ENV: "production", SMTP_URL: "smtps://portal:clave@smtp.example.gob.cl:465" });
     expect(on.ok && on.warnings).toEqual([]);
     const demo = checkServerEnv({ ...base, NODE_ENV: "production", PISEE_DEMO: "1", CLAVEUNICA_PKCE: "off" });
     expect(demo.ok && demo.warnings).toEqual([]);
+  });
+
+  it("warns in production when no SMTP server is named (mail would wait in the outbox for the default)", () => {
+    const prod = checkServerEnv({ ...base, NODE_ENV: "production" });
+    expect(prod.ok && prod.warnings.map((w) => w.variable)).toEqual(["SMTP_URL"]);
+    const bad = checkServerEnv({ ...base, SMTP_URL: "http://smtp.example.gob.cl" });
+    expect(bad.ok).toBe(false);
   });
 });

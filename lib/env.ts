@@ -89,6 +89,9 @@ export function checkServerEnv(
     if (value.CLAVEUNICA_NONCE === "off") {
       warnings.push({ variable: "CLAVEUNICA_NONCE", message: "nonce desactivado: no se comprueba que el ID token sea de este inicio de sesión" });
     }
+    if (env.SMTP_URL === undefined) {
+      warnings.push({ variable: "SMTP_URL", message: `sin definir: el correo va a ${value.SMTP_URL}; si ahí no hay un servidor SMTP, los correos quedan en cola` });
+    }
   }
   return problems.length ? { ok: false, problems } : { ok: true, env: value, warnings };
 }

@@ -7,8 +7,8 @@ import { checkServerEnv } from "@/lib/env";
 export function assertValidConfiguration(): void {
   const result = checkServerEnv(process.env);
   if (result.ok) {
-    // Allowed, but weaker: said at every start so that it is not forgotten.
-    for (const w of result.warnings) console.warn(`Advertencia de seguridad: ${w.variable}=off: ${w.message}.`);
+    // Allowed, but weaker or probably a mistake: said at every start so that it is not forgotten.
+    for (const w of result.warnings) console.warn(`Advertencia de configuración: ${w.variable}: ${w.message}.`);
     return;
   }
   console.error(
