@@ -2,7 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { serverEnv } from "@/lib/env";
-import { unsubscribeUrl } from "@/lib/mail/unsubscribe";
+import { oneClickUnsubscribeUrl } from "@/lib/mail/unsubscribe";
 
 /**
  * The SMTP side of the outbox: one nodemailer transport per dispatch batch, from SMTP_URL
@@ -53,7 +53,10 @@ export function messageOf(mail: OutgoingMail): nodemailer.SendMailOptions {
     "Auto-Submitted": "auto-generated",
     "X-Auto-Response-Suppress": "All",
   };
-  if (!mail.legal) headers["List-Unsubscribe"] = `<${unsubscribeUrl(mail.personRun)}>`;
+  if (!mail.legal) {
+    headers["List-Unsubscribe"] = `<${oneClickUnsubscribeUrl(mail.personRun)}>`;
+    headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+  }
   return {
     from,
     to: mail.toAddress,

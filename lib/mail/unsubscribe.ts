@@ -29,3 +29,8 @@ export function runOfUnsubscribeToken(token: string): string | null {
 export function unsubscribeUrl(run: string): string {
   return `${serverEnv().NEXTAUTH_URL}/correo/baja?t=${unsubscribeToken(run)}`;
 }
+
+/** The `List-Unsubscribe` address (RFC 8058 one-click POST; a browser's GET is sent to the page). */
+export function oneClickUnsubscribeUrl(run: string): string {
+  return `${serverEnv().NEXTAUTH_URL}/correo/baja/un-clic?t=${unsubscribeToken(run)}`;
+}

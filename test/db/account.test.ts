@@ -6,6 +6,7 @@ import * as mailsRoute from "@/app/api/v1/account/mails/route";
 import * as membershipRoute from "@/app/api/v1/account/memberships/[institution]/route";
 import * as confirmationsRoute from "@/app/api/v1/mail/confirmations/route";
 import * as unsubscribeRoute from "@/app/api/v1/mail/unsubscribe/route";
+import * as oneClickRoute from "@/app/correo/baja/un-clic/route";
 import { SENT_MAILS_PAGE } from "@/lib/account/service";
 import { recordSignIn } from "@/lib/auth/persons";
 import { getDb } from "@/lib/db";
@@ -252,6 +253,33 @@ describe("how notifications reach the person", () => {
     expect(back.json.subscribed).toBe(true);
     await notifyInst("SOLICITUD_NUEVA", "Aviso resuscrito");
     expect((await lastMailOf(BETO, "Aviso resuscrito")).status).toBe("PENDIENTE");
+  });
+});
+
+describe("one-click unsubscribe (RFC 8058), the List-Unsubscribe address", () => {
+  const form = { "content-type": "application/x-www-form-urlencoded" };
+  it("a mail program's POST of List-Unsubscribe=One-Click unsubscribes; anything else changes nothing", async () => {
+    await db.person.update({ where: { run: CARLA }, data: { mailOptOutAt: null } });
+    const url = `/correo/baja/un-clic?t=${unsubscribeToken(CARLA)}`;
+    const optedOut = async () => (await db.person.findUniqueOrThrow({ where: { run: CARLA } })).mailOptOutAt;
+
+    // A browser's GET only leads to the page (whose button acts): nothing changes.
+    const get = await call(oneClickRoute.GET, url);
+    expect(get.status).toBe(303);
+    expect(get.headers.get("location")).toBe(`http://localhost:3999/correo/baja?t=${unsubscribeToken(CARLA)}`);
+    // Not the RFC's body, not a form, too large, or a forged token: refused, nothing changes.
+    expect((await call(oneClickRoute.POST, url, { method: "POST", headers: form, body: "List-Unsubscribe=Otra-Cosa" })).status).toBe(400);
+    expect((await call(oneClickRoute.POST, url, { method: "POST", body: { "List-Unsubscribe": "One-Click" } })).status).toBe(415);
+    expect((await call(oneClickRoute.POST, url, { method: "POST", headers: form, body: `List-Unsubscribe=One-Click&x=${"a".repeat(2000)}` })).status).toBe(413);
+    const forged = `${Buffer.from(CARLA).toString("base64url")}.${unsubscribeToken(ANA).split(".")[1]}`;
+    expect((await call(oneClickRoute.POST, `/correo/baja/un-clic?t=${forged}`, { method: "POST", headers: form, body: "List-Unsubscribe=One-Click" })).status).toBe(410);
+    expect(await optedOut()).toBeNull();
+
+    const done = await call(oneClickRoute.POST, url, { method: "POST", headers: form, body: "List-Unsubscribe=One-Click" });
+    expect(done.status).toBe(200);
+    expect(new TextDecoder().decode(done.bytes)).toContain("salvo los avisos de plazos legales");
+    expect(await optedOut()).not.toBeNull();
+    await db.person.update({ where: { run: CARLA }, data: { mailOptOutAt: null } });
   });
 });
 

@@ -163,7 +163,8 @@ describe("the mail outbox", () => {
     expect(mail!.html).toContain('<html lang="es-CL">');
     expect(portalLinkOf(mail!)).toBe("http://localhost:3999/cuenta");
     expect(mail!.headers["auto-submitted"]).toBe("auto-generated");
-    expect(String(mail!.headers["list-unsubscribe"])).toMatch(/^<http:\/\/localhost:3999\/correo\/baja\?t=[\w-]+\.[\w-]{43}>$/);
+    expect(String(mail!.headers["list-unsubscribe"])).toMatch(/^<http:\/\/localhost:3999\/correo\/baja\/un-clic\?t=[\w-]+\.[\w-]{43}>$/);
+    expect(mail!.headers["list-unsubscribe-post"]).toBe("List-Unsubscribe=One-Click");
     expect(mail!.from[0]!.address).toBe("no-responder@interoperabilidad.gob.cl");
   });
 
