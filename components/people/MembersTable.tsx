@@ -125,6 +125,7 @@ export function MembersTable({
               <tr key={p.run} className="border-b border-line align-top">
                 <th scope="row" className="py-3 pr-4 text-left font-normal">
                   <span className={p.signedIn ? "font-medium" : "italic text-ink-muted"}>{personName(p)}</span>
+                  {!p.signedIn && `${p.givenNames}${p.familyNames}`.trim() !== "" && <span className="block text-sm text-ink-muted">Aún no ingresa al portal</span>}
                   {p.run === actorRun && <span className="text-sm text-ink-muted"> (usted)</span>}
                   {p.headOfService && (
                     <span className="mt-1 block">

@@ -28,7 +28,8 @@ const ENVIRONMENT_WORDS = { dev: "desarrollo", prod: "producción" } as const;
 /** The institution's notification (and mail to its members) about one of its nodes, in the change's transaction. */
 async function notifyNode(tx: Tx, nodeId: string, kind: "NODO_REGISTRADO" | "NODO_CLAVES_ROTADAS" | "NODO_REVOCADO", title: string, body: (env: string) => string) {
   const node = await tx.node.findUniqueOrThrow({ where: { id: nodeId }, select: { institutionCode: true, environment: true } });
-  await notify(tx, { institution: node.institutionCode, kind, title, body: body(ENVIRONMENT_WORDS[node.environment]) });
+  // The node in the title, like an agreement's number: a mail's subject says which one.
+  await notify(tx, { institution: node.institutionCode, kind, title: `${title} · ${nodeId}`, body: body(ENVIRONMENT_WORDS[node.environment]) });
 }
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token, "utf8").digest("hex");

@@ -215,6 +215,7 @@ describe("rotating keys and revoking", () => {
     const notes = await getDb().notification.findMany({ where: { institutionCode: "SRCEI", body: { contains: "SRCEI/nodo-3" } }, orderBy: { createdAt: "asc" } });
     expect(notes.map((n) => n.kind)).toEqual(["NODO_REGISTRADO", "NODO_CLAVES_ROTADAS", "NODO_REVOCADO"]);
     expect(notes[2]!.body).toContain("Motivo: Servidor dado de baja");
+    expect(notes.map((n) => n.title)).toEqual(["Nodo registrado · SRCEI/nodo-3", "Claves del nodo rotadas · SRCEI/nodo-3", "Nodo revocado · SRCEI/nodo-3"]);
     const members = await getDb().membership.count({ where: { institutionCode: "SRCEI" } });
     expect(await getDb().mailMessage.count({ where: { notificationId: { in: notes.map((n) => n.id) } } })).toBe(3 * members);
   });
