@@ -136,13 +136,14 @@ export async function enqueueNotificationMails(tx: Tx, notes: readonly Notificat
   if (!notes.length) return;
   const person = { select: { run: true, email: true, emailConfirmedAt: true, mailOptOutAt: true } } as const;
   const codes = [...new Set(notes.map((n) => n.institutionCode).filter((c): c is string => c !== null))];
-  const [members, institutions, platform] = await Promise.all([
-    codes.length ? tx.membership.findMany({ where: { institutionCode: { in: codes } }, select: { institutionCode: true, email: true, emailConfirmedAt: true, mailMode: true, person } }) : [],
-    codes.length ? tx.institution.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }) : [],
-    notes.some((n) => n.institutionCode === null)
-      ? tx.person.findMany({ where: { isPlatformAdmin: true }, select: { ...person.select, platformMailMode: true } })
-      : [],
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time.
+  const members = codes.length
+    ? await tx.membership.findMany({ where: { institutionCode: { in: codes } }, select: { institutionCode: true, email: true, emailConfirmedAt: true, mailMode: true, person } })
+    : [];
+  const institutions = codes.length ? await tx.institution.findMany({ where: { code: { in: codes } }, select: { code: true, name: true } }) : [];
+  const platform = notes.some((n) => n.institutionCode === null)
+    ? await tx.person.findMany({ where: { isPlatformAdmin: true }, select: { ...person.select, platformMailMode: true } })
+    : [];
   const names = new Map(institutions.map((i) => [i.code, i.name]));
   const rows: Prisma.MailMessageCreateManyInput[] = [];
   for (const n of notes) {
