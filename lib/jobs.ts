@@ -179,7 +179,10 @@ export async function startJobRunner(opts: {
         throw err;
       }
     });
-    if (job.runAtStart ?? true) await boss.send(job.name, {});
+    // One start-time run however many instances start in the same minute: the second send finds
+    // the first in its time slot (pg-boss singleton) and adds nothing, even after the first
+    // instance's worker already picked its job up (then the queue has no queued job to dedupe on).
+    if (job.runAtStart ?? true) await boss.send(job.name, {}, { singletonKey: "al-iniciar", singletonSeconds: 60 });
   }
   const listener = (opts.listen ?? jobs.some((j) => j.name === MAIL_JOB)) ? listenForMail(opts.connectionString, () => boss.send(MAIL_JOB, {})) : null;
   return {
