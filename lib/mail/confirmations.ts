@@ -41,6 +41,7 @@ export async function requestAddressConfirmation(
   await enqueuePersonalMail(tx, {
     personRun: target.personRun,
     kind: "CORREO_CONFIRMAR",
+    requested: true,
     toAddress: target.address,
     title: "Confirme su dirección de correo",
     paragraphs: [

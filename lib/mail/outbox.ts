@@ -40,6 +40,8 @@ type Row = {
   institutionCode: string | null;
   kind: string;
   legal: boolean;
+  /** Caused by a registration (a confirmation link): sent even to who unsubscribed, without an unsubscribe link, yet not a legal deadline. */
+  requested?: boolean;
   mode: MailMode;
   title: string;
   paragraphs: string[];
@@ -55,13 +57,15 @@ function outboxRow(r: Row): Prisma.MailMessageCreateManyInput {
     paragraphs: r.paragraphs,
     link,
     reason: r.reason,
-    unsubscribeUrl: r.legal ? undefined : unsubscribeUrl(r.person.run),
+    unsubscribeUrl: r.legal || r.requested ? undefined : unsubscribeUrl(r.person.run),
+    requested: r.requested,
   });
+  const mustSend = r.legal || r.requested;
   let status: MailStatus = "PENDIENTE";
   let lastError: string | null = null;
   if (!r.address) [status, lastError] = ["DESCARTADO", DISCARD_REASONS.noAddress];
-  else if (r.person.mailOptOutAt && !r.legal) [status, lastError] = ["DESCARTADO", DISCARD_REASONS.optedOut];
-  else if (r.mode === "DIGEST" && !r.legal) status = "EN_RESUMEN";
+  else if (r.person.mailOptOutAt && !mustSend) [status, lastError] = ["DESCARTADO", DISCARD_REASONS.optedOut];
+  else if (r.mode === "DIGEST" && !mustSend) status = "EN_RESUMEN";
   return {
     personRun: r.person.run,
     institutionCode: r.institutionCode,
@@ -94,6 +98,8 @@ export type PersonalMail = {
   reason: string;
   /** Send to exactly this address, confirmed or not (the confirmation link itself). */
   toAddress?: string;
+  /** Caused by a registration (a confirmation link): sent even to who unsubscribed. */
+  requested?: boolean;
 };
 
 /**
@@ -111,9 +117,8 @@ export async function enqueuePersonalMail(tx: Tx, mail: PersonalMail): Promise<v
     .filter((m) => m.email && m.emailConfirmedAt)
     .sort((a, b) => Number(b.institutionCode === mail.institutionCode) - Number(a.institutionCode === mail.institutionCode));
   const address = mail.toAddress ?? ownAddress(person) ?? institutional[0]?.email ?? null;
-  const legal = mail.kind === "CORREO_CONFIRMAR";
   await tx.mailMessage.createMany({
-    data: [outboxRow({ ...mail, person, address, institutionCode: mail.institutionCode ?? null, legal, mode: "IMMEDIATE" })],
+    data: [outboxRow({ ...mail, person, address, institutionCode: mail.institutionCode ?? null, legal: false, mode: "IMMEDIATE" })],
   });
 }
 

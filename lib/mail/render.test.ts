@@ -39,6 +39,15 @@ describe("renderMail", () => {
     expect(html).not.toContain("Dejar de recibir");
   });
 
+  it("a mail the reader's registration caused (a confirmation link) says so, and never that it is a legal deadline", () => {
+    const { text, html } = renderMail({ ...base, title: "Confirme su dirección de correo", requested: true });
+    for (const part of [text, html]) {
+      expect(part).not.toContain("/correo/baja");
+      expect(part).toContain("responde a un registro hecho en el portal");
+      expect(part).not.toContain("plazo legal");
+    }
+  });
+
   it("a digest lists each notice with its title, text and link", () => {
     const { text, html } = renderMail({
       ...base,

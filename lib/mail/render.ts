@@ -14,6 +14,11 @@ export type MailBody = {
   reason: string;
   /** The one-click unsubscribe page; absent for legal deadlines, which cannot be unsubscribed. */
   unsubscribeUrl?: string;
+  /**
+   * Without an unsubscribe link: a mail the reader's own request caused (a confirmation link)
+   * says so; otherwise the footer says it is a legal deadline.
+   */
+  requested?: boolean;
 };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -22,6 +27,7 @@ export function escapeHtml(value: string): string {
 }
 
 const FOOTER_LEGAL = "Este aviso se refiere a un plazo legal de un acuerdo de interoperabilidad: se envía aunque haya pedido no recibir correos.";
+const FOOTER_REQUESTED = "Este correo responde a un registro hecho en el portal: se envía aunque haya pedido no recibir avisos.";
 
 export function renderMail(body: MailBody): { text: string; html: string } {
   const lines = [body.title, "", ...body.paragraphs.flatMap((p) => [p, ""])];
@@ -32,7 +38,8 @@ export function renderMail(body: MailBody): { text: string; html: string } {
   }
   if (body.link) lines.push(`${body.link.label}: ${body.link.href}`, "");
   lines.push("--", "Red de Interoperabilidad del Estado", body.reason);
-  lines.push(body.unsubscribeUrl ? `Para dejar de recibir estos correos (salvo los plazos legales): ${body.unsubscribeUrl}` : FOOTER_LEGAL);
+  const fixedFooter = body.requested ? FOOTER_REQUESTED : FOOTER_LEGAL;
+  lines.push(body.unsubscribeUrl ? `Para dejar de recibir estos correos (salvo los plazos legales): ${body.unsubscribeUrl}` : fixedFooter);
   const text = lines.join("\n") + "\n";
 
   const p = (t: string) => `<p style="margin:0 0 16px;font-size:16px;line-height:1.5;color:#111111">${escapeHtml(t)}</p>`;
@@ -53,7 +60,7 @@ export function renderMail(body: MailBody): { text: string; html: string } {
     : "";
   const footer = body.unsubscribeUrl
     ? `<a href="${escapeHtml(body.unsubscribeUrl)}" style="color:#0F69C4">Dejar de recibir estos correos</a> (los avisos de plazos legales se siguen enviando).`
-    : escapeHtml(FOOTER_LEGAL);
+    : escapeHtml(fixedFooter);
   const html = `<!doctype html>
 <html lang="es-CL"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(body.title)}</title></head>
 <body style="margin:0;padding:0;background:#F2F2F2;font-family:Roboto,Arial,sans-serif">

@@ -247,6 +247,13 @@ describe("how notifications reach the person", () => {
     expect(dropped.lastError).toMatch(/no recibir correos/);
     await notifyInst("PLAZO_PROXIMO", "Plazo sin suscripción");
     expect((await lastMailOf(BETO, "Plazo sin suscripción")).status).toBe("PENDIENTE");
+    // A confirmation link the person asked for still goes, and does not pass for a legal deadline.
+    await call(emailRoute.PUT, "/api/v1/account/email", { method: "PUT", as: BETO, body: { email: "beto.sin.suscripcion@example.com" } });
+    const confirmation = await lastMailOf(BETO, "Confirme su dirección de correo");
+    expect([confirmation.status, confirmation.legal, confirmation.toAddress]).toEqual(["PENDIENTE", false, "beto.sin.suscripcion@example.com"]);
+    expect(confirmation.text).not.toContain("plazo legal");
+    await db.mailMessage.delete({ where: { id: confirmation.id } }); // the next test lists Beto's mails
+    await db.emailConfirmation.deleteMany({ where: { personRun: BETO, address: "beto.sin.suscripcion@example.com" } });
     expect((await call(accountRoute.GET, "/api/v1/account", { as: BETO })).json.subscribed).toBe(false);
 
     const back = await call(mailPrefsRoute.PATCH, "/api/v1/account/mail-preferences", { method: "PATCH", as: BETO, body: { subscribed: true } });
